@@ -1,0 +1,154 @@
+package io.github.callpush;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One HTTP request carrying a push, as any container sees it: method, headers, query, the peer's
+ * address and the raw body. Immutable; header names ignore case.
+ */
+public final class PushRequest {
+
+  private final String method;
+  private final Map<String, List<String>> headers;
+  private final Map<String, List<String>> query;
+  private final String remoteAddress;
+  private final byte[] body;
+
+  private PushRequest(Builder builder) {
+    this.method = builder.method;
+    this.headers = Collections.unmodifiableMap(copy(builder.headers));
+    this.query = Collections.unmodifiableMap(copy(builder.query));
+    this.remoteAddress = builder.remoteAddress;
+    this.body = builder.body;
+  }
+
+  /** A builder for a {@code POST} from {@code 127.0.0.1} with an empty body. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The HTTP method, upper case. */
+  public String method() {
+    return method;
+  }
+
+  /** The first value of a header, or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Every value of a header, in order; empty when absent. */
+  public List<String> headers(String name) {
+    return headers.getOrDefault(name, List.of());
+  }
+
+  /** The first value of a query parameter, or null. */
+  public String queryParameter(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The address of the peer that opened the connection (a proxy's, behind one). */
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** The {@code Content-Type} header, or null. */
+  public String contentType() {
+    return header("Content-Type");
+  }
+
+  /** The raw body, exactly as received. The array is shared: do not modify it. */
+  public byte[] body() {
+    return body;
+  }
+
+  private static Map<String, List<String>> copy(Map<String, List<String>> source) {
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    source.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return copy;
+  }
+
+  /** Builds a {@link PushRequest}. */
+  public static final class Builder {
+
+    private String method = "POST";
+    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<String>> query = new TreeMap<>();
+    private String remoteAddress = "127.0.0.1";
+    private byte[] body = new byte[0];
+
+    private Builder() {}
+
+    /** The HTTP method; default {@code POST}. */
+    public Builder method(String method) {
+      this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** Adds a header value. */
+    public Builder header(String name, String value) {
+      headers.computeIfAbsent(Objects.requireNonNull(name, "name"), any -> new ArrayList<>())
+          .add(Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a query parameter value. */
+    public Builder queryParameter(String name, String value) {
+      query.computeIfAbsent(Objects.requireNonNull(name, "name"), any -> new ArrayList<>())
+          .add(Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds every parameter of a raw, URL-encoded query string such as {@code token=abc&x=1}; null adds none. */
+    public Builder queryString(String rawQuery) {
+      if (rawQuery == null || rawQuery.isEmpty()) {
+        return this;
+      }
+      for (String pair : rawQuery.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int equals = pair.indexOf('=');
+        String name = equals < 0 ? pair : pair.substring(0, equals);
+        String value = equals < 0 ? "" : pair.substring(equals + 1);
+        queryParameter(decode(name), decode(value));
+      }
+      return this;
+    }
+
+    /** The peer's address; default {@code 127.0.0.1}. */
+    public Builder remoteAddress(String remoteAddress) {
+      this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
+      return this;
+    }
+
+    /** The raw body; the array is kept, not copied. */
+    public Builder body(byte[] body) {
+      this.body = Objects.requireNonNull(body, "body");
+      return this;
+    }
+
+    /** The request. */
+    public PushRequest build() {
+      return new PushRequest(this);
+    }
+
+    private static String decode(String encoded) {
+      try {
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        return encoded;
+      }
+    }
+  }
+}

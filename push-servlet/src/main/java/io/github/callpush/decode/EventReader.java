@@ -1,0 +1,208 @@
+package io.github.callpush.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.callpush.event.AgentLogin;
+import io.github.callpush.event.AgentLogout;
+import io.github.callpush.event.AgentStatus;
+import io.github.callpush.event.AgentStatusChanged;
+import io.github.callpush.event.AnswerStatus;
+import io.github.callpush.event.BillCall;
+import io.github.callpush.event.CallPhase;
+import io.github.callpush.event.CallRecord;
+import io.github.callpush.event.CallState;
+import io.github.callpush.event.CallType;
+import io.github.callpush.event.CustomerAnswered;
+import io.github.callpush.event.EventHeader;
+import io.github.callpush.event.FailureReason;
+import io.github.callpush.event.HangupSide;
+import io.github.callpush.event.IncomingHangup;
+import io.github.callpush.event.IncomingRing;
+import io.github.callpush.event.LoginType;
+import io.github.callpush.event.LogoutType;
+import io.github.callpush.event.MediaFailReason;
+import io.github.callpush.event.OutboundHangup;
+import io.github.callpush.event.OutboundRing;
+import io.github.callpush.event.PushEvent;
+import io.github.callpush.event.RecordType;
+import io.github.callpush.event.UnknownEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one parsed payload into its typed event. */
+final class EventReader {
+
+  private static final int BILL_CALL_FIELDS = 16;
+
+  private final ZoneId zone;
+  private final JsonSource json;
+
+  EventReader(ZoneId zone, JsonSource json) {
+    this.zone = zone;
+    this.json = json;
+  }
+
+  PushEvent read(ObjectNode root) {
+    ObjectNode payload = root;
+    String wrapperId = null;
+    JsonNode content = unwrap(root.get("content"));
+    if (content != null) {
+      payload = (ObjectNode) content;
+      wrapperId = Fields.textOf(root.get("uniqueId"));
+    }
+    Fields fields = new Fields(payload, zone, json);
+    String sentPushType = firstNonNull(fields.text("pushType"), Fields.textOf(root.get("pushType")));
+    Kind kind = Kind.classify(sentPushType, fields);
+    EventHeader header = new EventHeader(
+        sentPushType != null ? sentPushType : kind.pushType,
+        firstNonNull(fields.text("eventUniqueId"), wrapperId),
+        fields.text("accountId"),
+        fields.text("callUniqueId"),
+        fields.instant("statusTime"),
+        fields.map("extras"),
+        root);
+    return switch (kind) {
+      case OUTBOUND_RING -> new OutboundRing(header, callState(fields));
+      case OUTBOUND_HANGUP -> new OutboundHangup(
+          header, callState(fields), fields.strings("groupIdList"), fields.strings("groupNameList"));
+      case INCOMING_RING -> new IncomingRing(header, callState(fields));
+      case INCOMING_HANGUP -> new IncomingHangup(header, callState(fields));
+      case CUSTOMER_ANSWERED -> new CustomerAnswered(header, callState(fields));
+      case AGENT_STATUS -> agentStatus(header, fields);
+      case CALL_RECORD -> callRecord(header, fields);
+      case MEDIA_FAIL_REASON -> new MediaFailReason(
+          header, fields.text("agentNumber"), fields.text("preMediaFailureReason"), fields.integer("preMediaCode"),
+          fields.text("preMediaKeyWord"));
+      case LOGIN -> new AgentLogin(
+          header, fields.text("agentNumber"), fields.text("agentName"), fields.code("loginType", LoginType.class),
+          fields.code("offlineType", LoginType.class));
+      case LOGOUT -> new AgentLogout(
+          header, fields.text("agentNumber"), fields.text("agentName"), fields.code("logoutType", LogoutType.class),
+          fields.code("offlineType", LoginType.class));
+      case UNKNOWN -> new UnknownEvent(header);
+    };
+  }
+
+  /** The payload of a {@code {"content":{...},"uniqueId":...}} wrapper (an object, or a string holding one). */
+  private JsonNode unwrap(JsonNode content) {
+    if (content == null) {
+      return null;
+    }
+    JsonNode payload = content.isTextual() ? json.parseEmbeddedObject(content.textValue()) : content;
+    return payload != null && payload.isObject() ? payload : null;
+  }
+
+  private static CallState callState(Fields fields) {
+    return new CallState(
+        fields.text("customerNumber"),
+        fields.text("trunkNumber"),
+        fields.text("displayNumber"),
+        fields.code("callEvent", CallPhase.class),
+        fields.code("callType", CallType.class),
+        fields.text("agentNumber"),
+        fields.text("agentName"),
+        fields.text("superUniqueId"));
+  }
+
+  private static AgentStatusChanged agentStatus(EventHeader header, Fields fields) {
+    Integer statusNumber = fields.integer("statusNumber");
+    return new AgentStatusChanged(
+        header, callState(fields), statusNumber, AgentStatus.ofNumber(statusNumber), fields.text("statusName"));
+  }
+
+  private CallRecord callRecord(EventHeader header, Fields fields) {
+    return new CallRecord(
+        header,
+        firstNonNull(fields.text("_id"), fields.text("id")),
+        fields.text("cdrType"),
+        fields.code("callType", CallType.class),
+        fields.code("status", AnswerStatus.class),
+        fields.code("hangUpSide", HangupSide.class),
+        fields.code("failureReason", FailureReason.class),
+        fields.integer("sipCode"),
+        fields.text("callId"),
+        fields.text("relativeCallUniqueId"),
+        new CallRecord.Customer(
+            fields.text("customerNumber"), fields.text("customerNumberType"), fields.text("customerId"),
+            fields.text("customerName"),
+            location(fields, "customerCountryCode", "customerCountry", "customerProvince", "customerCity",
+                firstNonNull(fields.text("customerAreaCode"), fields.text("customerAreacode")))),
+        new CallRecord.Agent(
+            fields.text("agentNumber"), fields.text("agentName"), fields.text("agentId"),
+            fields.text("agentTelNumber"), fields.text("agentTelType"), fields.code("loginType", LoginType.class),
+            location(fields, "agentCountryCode", "agentCountry", "agentProvince", "agentCity",
+                firstNonNull(fields.text("agentAreaCode"), fields.text("agentAreacode")))),
+        new CallRecord.Times(
+            fields.instant("startTime"), fields.instant("ivrTime"), fields.instant("joinQueueTime"),
+            fields.instant("agentStartTime"), fields.instant("agentAnswerTime"), fields.instant("customerStartTime"),
+            fields.instant("customerAnswerTime"), fields.instant("systemAnswerTime"), fields.instant("bridgeTime"),
+            fields.instant("hangupTime"), fields.instant("endTime"), fields.instant("createTime"),
+            fields.instant("saveTime")),
+        new CallRecord.Durations(
+            fields.integer("totalDuration"), fields.integer("bridgeDuration"), fields.integer("agentRingDuration"),
+            fields.integer("customerRingDuration"), fields.integer("waitDuration"),
+            fields.integer("playNumberDuration"), fields.integer("recordingDuration"),
+            fields.integer("satisfyDuration")),
+        new CallRecord.Recording(
+            fields.code("recordType", RecordType.class), fields.text("recordFileUrl"), fields.text("agentFileUrl"),
+            fields.text("customerFileUrl"), fields.text("doubleTrackFileUrl"), fields.text("voiceMailUrl")),
+        new CallRecord.Routing(
+            fields.text("trunkNumber"), fields.text("displayNumber"), fields.text("virtualNumber"),
+            fields.text("hotLineNumber"), fields.text("ivrId"), fields.text("ivrName"), fields.text("queueNumber"),
+            fields.text("queueName"), fields.text("gatewayIP"), fields.text("taskId"), fields.text("actionId"),
+            fields.text("matchResult")),
+        new CallRecord.Satisfaction(
+            fields.text("satisfyIvrId"), satisfyKeys(fields), fields.instant("satisfyStartTime"),
+            fields.instant("satisfyEndTime")),
+        billCalls(fields.strings("billCalls")),
+        fields.strings("groupIdList"),
+        fields.strings("groupNameList"));
+  }
+
+  private static CallRecord.Location location(
+      Fields fields, String countryCode, String country, String province, String city, String areaCode) {
+    return new CallRecord.Location(
+        fields.text(countryCode), fields.text(country), fields.text(province), fields.text(city), areaCode);
+  }
+
+  private static List<String> satisfyKeys(Fields fields) {
+    List<String> keys = new ArrayList<>();
+    for (String entry : fields.strings("satisfyKeys")) {
+      for (String key : entry.split(",", -1)) {
+        if (!key.isBlank()) {
+          keys.add(key.trim());
+        }
+      }
+    }
+    return keys;
+  }
+
+  private List<BillCall> billCalls(List<String> entries) {
+    List<BillCall> calls = new ArrayList<>(entries.size());
+    for (String entry : entries) {
+      calls.add(billCall(List.of(entry.split("\\|", -1))));
+    }
+    return calls;
+  }
+
+  private BillCall billCall(List<String> fields) {
+    String[] f = new String[BILL_CALL_FIELDS];
+    for (int i = 0; i < f.length && i < fields.size(); i++) {
+      String value = fields.get(i).trim();
+      f[i] = value.isEmpty() || "null".equals(value) ? null : value;
+    }
+    return new BillCall(
+        time(f[0]), time(f[1]), time(f[2]), f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
+        f[14], f[15], fields);
+  }
+
+  private Instant time(String text) {
+    return text == null ? null : Fields.instant(text, zone);
+  }
+
+  private static String firstNonNull(String first, String second) {
+    return first != null ? first : second;
+  }
+}

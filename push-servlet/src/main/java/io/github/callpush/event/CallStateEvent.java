@@ -1,0 +1,9 @@
+package io.github.callpush.event;
+
+/** An event about the state of a call: ring, answer, hangup, or an agent status that a call changed. */
+public sealed interface CallStateEvent extends PushEvent
+    permits OutboundRing, OutboundHangup, IncomingRing, IncomingHangup, CustomerAnswered, AgentStatusChanged {
+
+  /** The state of the call when the event happened. */
+  CallState call();
+}

@@ -1,0 +1,72 @@
+package io.github.callpush.event;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A value the platform sends as a code string, with the string it sent: {@link #value()} is the
+ * named constant, or the enum's {@code OTHER} when callpush does not know the code, and {@link #raw()}
+ * is always what arrived. Codes match constants ignoring case and underscores
+ * ({@code previewDialout} is {@link CallType#PREVIEW_DIALOUT}).
+ *
+ * @param value the named constant; the enum's {@code OTHER} for an unknown code
+ * @param raw the code as sent
+ * @param <E> the enum of known codes
+ */
+public record Code<E extends Enum<E>>(E value, String raw) {
+
+  private static final String OTHER = "OTHER";
+
+  private static final ClassValue<Map<String, Enum<?>>> BY_CODE = new ClassValue<>() {
+    @Override
+    protected Map<String, Enum<?>> computeValue(Class<?> type) {
+      return Stream.of(type.getEnumConstants())
+          .map(constant -> (Enum<?>) constant)
+          .filter(constant -> !OTHER.equals(constant.name()))
+          .collect(Collectors.toUnmodifiableMap(constant -> normalise(constant.name()), Function.identity()));
+    }
+  };
+
+  /** Checks both parts are present. */
+  public Code {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(raw, "raw");
+  }
+
+  /**
+   * Looks up a code.
+   *
+   * @return the code, or null when {@code raw} is null
+   */
+  public static <E extends Enum<E>> Code<E> of(Class<E> type, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    Enum<?> known = BY_CODE.get(type).get(normalise(raw));
+    return new Code<>(known == null ? Enum.valueOf(type, OTHER) : type.cast(known), raw);
+  }
+
+  /** Whether this is the given constant. */
+  public boolean is(E constant) {
+    return value == constant;
+  }
+
+  /** Whether callpush does not know this code; {@link #raw()} tells what it was. */
+  public boolean isOther() {
+    return OTHER.equals(value.name());
+  }
+
+  /** The code as sent. */
+  @Override
+  public String toString() {
+    return raw;
+  }
+
+  private static String normalise(String code) {
+    return code.replace("_", "").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.callpush.verify;
+
+import io.github.callpush.PushRequest;
+import java.util.Objects;
+
+/**
+ * Decides whether a request really comes from the platform, before anything is decoded or claimed.
+ * Implementations work on the raw bytes and headers, compare secrets in constant time, and are
+ * thread-safe: the receiver calls them concurrently from request threads.
+ */
+@FunctionalInterface
+public interface PushVerifier {
+
+  /** The verdict on one request; never null. */
+  Verification verify(PushRequest request);
+
+  /** A verifier that accepts a request only when every given verifier does; the first refusal wins. */
+  static PushVerifier allOf(PushVerifier... verifiers) {
+    PushVerifier[] copy = verifiers.clone();
+    for (PushVerifier verifier : copy) {
+      Objects.requireNonNull(verifier, "verifier");
+    }
+    return request -> {
+      for (PushVerifier verifier : copy) {
+        Verification verdict = verifier.verify(request);
+        if (!verdict.isAccepted()) {
+          return verdict;
+        }
+      }
+      return Verification.ok();
+    };
+  }
+}
