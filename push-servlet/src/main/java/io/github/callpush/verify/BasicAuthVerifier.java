@@ -1,0 +1,94 @@
+package io.github.callpush.verify;
+
+import io.github.callpush.PushRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Accepts a request with HTTP Basic credentials (RFC 7617, UTF-8) matching one of the configured
+ * users; several users may be valid at once, to rotate them. Credentials are compared in constant
+ * time. Immutable and thread-safe.
+ */
+public final class BasicAuthVerifier implements PushVerifier {
+
+  private static final String SCHEME = "Basic";
+
+  private final SecretDigests credentials;
+
+  private BasicAuthVerifier(Builder builder) {
+    this.credentials = new SecretDigests(builder.credentials);
+  }
+
+  /** A builder with no user. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Accepts matching credentials; 401 when they are missing, malformed or wrong. */
+  @Override
+  public Verification verify(PushRequest request) {
+    String authorization = request.header("Authorization");
+    String trimmed = authorization == null ? "" : authorization.trim();
+    if (!trimmed.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+      return Verification.unauthorized("missing credentials");
+    }
+    byte[] userPass;
+    try {
+      userPass = Base64.getDecoder().decode(trimmed.substring(SCHEME.length() + 1).trim());
+    } catch (IllegalArgumentException notBase64) {
+      return Verification.unauthorized("malformed credentials");
+    }
+    if (!containsColon(userPass)) {
+      return Verification.unauthorized("malformed credentials");
+    }
+    return credentials.matches(userPass)
+        ? Verification.ok()
+        : Verification.unauthorized("invalid credentials");
+  }
+
+  private static boolean containsColon(byte[] userPass) {
+    for (byte b : userPass) {
+      if (b == ':') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Settings of a {@link BasicAuthVerifier}; each setter checks its value at once. */
+  public static final class Builder {
+
+    private final List<byte[]> credentials = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds a valid user name and password; the name must not contain {@code :}. */
+    public Builder user(String username, String password) {
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
+      if (username.isEmpty() || username.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("username must be non-empty and without ':' but was \"" + username + "\"");
+      }
+      if (password.isEmpty()) {
+        throw new IllegalArgumentException("password must not be empty");
+      }
+      credentials.add((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    /**
+     * A verifier with these settings.
+     *
+     * @throws IllegalStateException when no user was set
+     */
+    public BasicAuthVerifier build() {
+      if (credentials.isEmpty()) {
+        throw new IllegalStateException("user must be set at least once");
+      }
+      return new BasicAuthVerifier(this);
+    }
+  }
+}
