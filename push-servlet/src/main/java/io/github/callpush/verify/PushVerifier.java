@@ -14,8 +14,15 @@ public interface PushVerifier {
   /** The verdict on one request; never null. */
   Verification verify(PushRequest request);
 
-  /** A verifier that accepts a request only when every given verifier does; the first refusal wins. */
+  /**
+   * A verifier that accepts a request only when every given verifier does; the first refusal wins.
+   *
+   * @throws IllegalArgumentException when no verifier is given: that would accept everything
+   */
   static PushVerifier allOf(PushVerifier... verifiers) {
+    if (verifiers.length == 0) {
+      throw new IllegalArgumentException("allOf needs at least one verifier; none would accept every request");
+    }
     PushVerifier[] copy = verifiers.clone();
     for (PushVerifier verifier : copy) {
       Objects.requireNonNull(verifier, "verifier");

@@ -48,6 +48,13 @@ class PushVerifierTest {
   }
 
   @Test
+  void allOfRefusesToBeBuiltFromNoVerifierAtAll() {
+    assertThatThrownBy(PushVerifier::allOf)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one verifier");
+  }
+
+  @Test
   void allOfRejectsANullVerifier() {
     assertThatThrownBy(() -> PushVerifier.allOf(request -> Verification.ok(), null))
         .isInstanceOf(NullPointerException.class)

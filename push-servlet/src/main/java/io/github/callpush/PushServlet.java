@@ -1,0 +1,61 @@
+package io.github.callpush;
+
+import io.github.callpush.internal.InitParameters;
+import io.github.callpush.internal.ServletExchange;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The push endpoint as a servlet. Declare it in {@code web.xml} with init-params (see the README), or
+ * put a ready {@link PushReceiver} in the servlet context attribute {@link #RECEIVER_ATTRIBUTE}, or
+ * construct it with a receiver in code. Answers POSTs with the receiver; a GET answers a URL check.
+ */
+public class PushServlet extends HttpServlet {
+
+  /** The servlet context attribute a ready {@link PushReceiver} may be put in. */
+  public static final String RECEIVER_ATTRIBUTE = PushReceiver.class.getName();
+
+  private static final long serialVersionUID = 1L;
+
+  private transient PushReceiver receiver;
+  private transient boolean ownsReceiver;
+
+  /** For {@code web.xml}: the receiver is made from the init-params at {@link #init()}. */
+  public PushServlet() {}
+
+  /** Serves {@code receiver}; closing it stays the caller's job. */
+  public PushServlet(PushReceiver receiver) {
+    this.receiver = Objects.requireNonNull(receiver, "receiver");
+  }
+
+  @Override
+  public void init() throws ServletException {
+    if (receiver == null) {
+      InitParameters.Resolved resolved = InitParameters.receiver(getServletConfig()::getInitParameter,
+          getServletConfig().getInitParameterNames(), getServletContext());
+      receiver = resolved.receiver();
+      ownsReceiver = resolved.owned();
+    }
+  }
+
+  /** The receiver this servlet serves. */
+  public PushReceiver receiver() {
+    return receiver;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ServletExchange.handle(receiver, request, response);
+  }
+
+  @Override
+  public void destroy() {
+    if (ownsReceiver) {
+      receiver.close();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.callpush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real webapp directories with a {@code WEB-INF/web.xml}, deployed in Jetty's {@code WebAppContext}. */
+class WebXmlTest {
+
+  @BeforeEach
+  void clear() {
+    RecordingConfigurer.CALLS.clear();
+  }
+
+  private static WebAppContext webapp(String name) {
+    WebAppContext webapp = new WebAppContext(Path.of("src/test/webapps", name).toAbsolutePath().toString(), "/shop");
+    webapp.setParentLoaderPriority(true);
+    webapp.setThrowUnavailableOnStartupException(true);
+    return webapp;
+  }
+
+  @Test
+  void servletDeclaredInWebXmlVerifiesTheTokenAndRunsTheConfigurersListeners() throws Exception {
+    try (JettyHarness jetty = JettyHarness.handler(webapp("servlet"))) {
+      var noToken = jetty.post("/shop/callpush", Pushes.ring("e1"));
+      var withToken = jetty.post("/shop/callpush?token=s3cret-token", Pushes.ring("e1"));
+      var rotatedToken = jetty.post("/shop/callpush?token=next-token", Pushes.login("e2"));
+
+      assertThat(noToken.statusCode()).isEqualTo(401);
+      assertThat(withToken.statusCode()).isEqualTo(200);
+      assertThat(withToken.body()).isEqualTo("{\"code\":0,\"msg\":\"success\"}");
+      assertThat(rotatedToken.statusCode()).isEqualTo(200);
+      assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1", "login:9998");
+    }
+  }
+
+  @Test
+  void filterDeclaredInWebXmlAnswersItsPathInFrontOfTheApp() throws Exception {
+    try (JettyHarness jetty = JettyHarness.handler(webapp("filter"))) {
+      var push = jetty.post("/shop/hooks/callpush?token=s3cret-token", Pushes.ring("e1"));
+      var app = jetty.send("GET", "/shop/catalogue");
+
+      assertThat(push.statusCode()).isEqualTo(200);
+      assertThat(app.body()).isEqualTo("app");
+      assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
+    }
+  }
+}
