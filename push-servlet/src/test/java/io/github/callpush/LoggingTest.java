@@ -1,0 +1,43 @@
+package io.github.callpush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.callpush.event.OutboundRing;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reads back the DEBUG log that surefire sends to target/callpush-test.log. */
+class LoggingTest {
+
+  private static final Path LOG = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "missing"));
+
+  private static List<String> linesAbout(String eventId) throws Exception {
+    return Files.readAllLines(LOG, StandardCharsets.UTF_8).stream().filter(line -> line.contains(eventId)).toList();
+  }
+
+  private static void push(PushReceiver.Builder builder, String eventId) {
+    try (PushReceiver receiver = builder.on("r", OutboundRing.class, ring -> { }).build()) {
+      receiver.handle(PushRequest.builder().body(Pushes.ring(eventId).getBytes(StandardCharsets.UTF_8)).build());
+    }
+  }
+
+  @Test
+  void onePushLogsOneDebugLineWithTheCustomerNumberMasked() throws Exception {
+    push(PushReceiver.builder(), "logging-masked");
+
+    assertThat(linesAbout("logging-masked")).singleElement().satisfies(line -> assertThat(line)
+        .contains("DEBUG", "push dialoutRing", "customer=173****2391", "-> 200")
+        .doesNotContain("17319132391"));
+  }
+
+  @Test
+  void fullNumbersAreLoggedOnlyWhenAskedFor() throws Exception {
+    push(PushReceiver.builder().logPhoneNumbers(true), "logging-unmasked");
+
+    assertThat(linesAbout("logging-unmasked")).singleElement()
+        .satisfies(line -> assertThat(line).contains("customer=17319132391"));
+  }
+}

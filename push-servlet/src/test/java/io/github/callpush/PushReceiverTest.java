@@ -1,0 +1,98 @@
+package io.github.callpush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.callpush.event.OutboundRing;
+import io.github.callpush.event.PushEvent;
+import io.github.callpush.event.UnknownEvent;
+import io.github.callpush.verify.TokenVerifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The engine on its own, without a container. */
+class PushReceiverTest {
+
+  private static PushRequest post(String body) {
+    return PushRequest.builder().body(body.getBytes(StandardCharsets.UTF_8)).build();
+  }
+
+  @Test
+  void failureHandlerSeesTheEventTheListenerIdAndTheException() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    IllegalStateException boom = new IllegalStateException("boom");
+    try (PushReceiver receiver = PushReceiver.builder()
+        .on("crm", OutboundRing.class, ring -> {
+          throw boom;
+        })
+        .onListenerFailure((event, id, failure) -> seen.add(event.eventId() + "/" + id + "/" + (failure == boom)))
+        .build()) {
+      assertThat(receiver.handle(post(Pushes.ring("e1"))).status()).isEqualTo(500);
+    }
+    assertThat(seen).containsExactly("e1/crm/true");
+  }
+
+  @Test
+  void unknownPushIsDeliveredToCatchAllAndAcknowledged() {
+    List<PushEvent> events = new CopyOnWriteArrayList<>();
+    try (PushReceiver receiver = PushReceiver.builder().onAny("all", events::add).build()) {
+      PushResponse response = receiver.handle(post("{\"pushType\":\"queueOverflow\",\"eventUniqueId\":\"q1\"}"));
+
+      assertThat(response.status()).isEqualTo(200);
+    }
+    assertThat(events).singleElement().isInstanceOf(UnknownEvent.class)
+        .satisfies(event -> assertThat(event.raw().path("pushType").asText()).isEqualTo("queueOverflow"));
+  }
+
+  @Test
+  void pushesWithoutAnEventIdAreDeduplicatedByTheirBytes() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    String body = Pushes.ring("ignored").replace("\"eventUniqueId\":\"ignored\",", "");
+    try (PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> calls.add("run")).build()) {
+      receiver.handle(post(body));
+      receiver.handle(post(body));
+      receiver.handle(post(body.replace("1620455977", "1620455978")));
+    }
+    assertThat(calls).hasSize(2);
+  }
+
+  @Test
+  void sameEventIdInTwoAccountsIsTwoEvents() {
+    List<String> accounts = new CopyOnWriteArrayList<>();
+    try (PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> accounts.add(ring.accountId()))
+        .build()) {
+      receiver.handle(post(Pushes.ring("e1")));
+      receiver.handle(post(Pushes.ring("e1").replace("20000153", "20000154")));
+    }
+    assertThat(accounts).containsExactly("20000153", "20000154");
+  }
+
+  @Test
+  void rejectionsAreCountedByReasonAndDeadLettered() {
+    RecordingMetrics metrics = new RecordingMetrics();
+    List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+    try (PushReceiver receiver = PushReceiver.builder().metrics(metrics).deadLetters(letters::add)
+        .verifier(TokenVerifier.builder().token("t").build()).build()) {
+      PushResponse unauthorized = receiver.handle(post(Pushes.ring("e1")));
+      PushResponse malformed = receiver.handle(PushRequest.builder().queryParameter("token", "t")
+          .body("[1,2]".getBytes(StandardCharsets.UTF_8)).build());
+
+      assertThat(unauthorized.status()).isEqualTo(401);
+      assertThat(malformed.status()).isEqualTo(400);
+      assertThat(malformed.bodyText()).contains("expected a JSON object, found array");
+    }
+    assertThat(metrics.events).contains("rejected:UNAUTHORIZED", "rejected:MALFORMED");
+    assertThat(letters).extracting(DeadLetter::status).containsExactly(401, 400);
+  }
+
+  @Test
+  void builderNamesTheSettingAndValueItRefuses() {
+    assertThatThrownBy(() -> PushReceiver.builder().maxBodyBytes(0))
+        .hasMessage("maxBodyBytes must be positive but was 0");
+    assertThatThrownBy(() -> PushReceiver.builder().lease(Duration.ZERO))
+        .hasMessage("lease must be positive but was PT0S");
+  }
+}

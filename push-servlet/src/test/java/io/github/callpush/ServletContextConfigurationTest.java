@@ -1,0 +1,53 @@
+package io.github.callpush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.callpush.event.OutboundRing;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.junit.jupiter.api.Test;
+
+/** A {@code PushServlet} declared without a receiver finds one in the context or builds one from init-params. */
+class ServletContextConfigurationTest {
+
+  @Test
+  void servletUsesTheReadyReceiverInTheContextAttribute() throws Exception {
+    List<String> rings = new CopyOnWriteArrayList<>();
+    PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> rings.add(ring.eventId())).build();
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.setAttribute(PushServlet.RECEIVER_ATTRIBUTE, receiver);
+    context.addServlet(PushServlet.class, "/push");
+
+    try (JettyHarness jetty = JettyHarness.handler(context)) {
+      assertThat(jetty.post("/push", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+    }
+    assertThat(rings).containsExactly("e1");
+  }
+
+  @Test
+  void misspelledInitParamStopsTheServletFromStarting() {
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.setThrowUnavailableOnStartupException(true);
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    holder.setInitParameter("tokn", "s3cret");
+    holder.setInitOrder(1);
+
+    assertThatThrownBy(() -> JettyHarness.handler(context).close())
+        .hasStackTraceContaining("unknown callpush init-param 'tokn'");
+  }
+
+  @Test
+  void invalidInitParamValueNamesTheParameter() {
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.setThrowUnavailableOnStartupException(true);
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    holder.setInitParameter("max-body-bytes", "lots");
+    holder.setInitOrder(1);
+
+    assertThatThrownBy(() -> JettyHarness.handler(context).close())
+        .hasStackTraceContaining("max-body-bytes must be a whole number but was 'lots'");
+  }
+}
