@@ -1,0 +1,54 @@
+package io.github.callpush.dedup;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Measures the heap that {@link InMemoryDedupStore} holds for many completed keys; not a test. Run
+ * after {@code mvn -pl push-servlet test-compile}:
+ *
+ * <pre>
+ * java -Xmx200m -cp push-servlet/target/classes:push-servlet/target/test-classes \
+ *     io.github.callpush.dedup.InMemoryDedupStoreFootprint [keys]
+ * </pre>
+ *
+ * <p>Keys look like real ones: {@code accountId:eventUniqueId} (a 12-character account and a 32-hex
+ * id, 45 characters) and a 12-character listener id.
+ */
+public final class InMemoryDedupStoreFootprint {
+
+  private InMemoryDedupStoreFootprint() {}
+
+  /** Fills a store with {@code args[0]} (default 1,000,000) completed keys and prints the heap used. */
+  public static void main(String[] args) {
+    int keys = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    long before = usedAfterGc();
+    InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(keys).build();
+    Duration day = Duration.ofHours(24);
+    for (int i = 0; i < keys; i++) {
+      String eventKey = String.format(Locale.ROOT, "N00000%06d:%032x", i % 1000, (long) i * 0x9E3779B97F4A7C15L);
+      store.claim(eventKey, "cdr-archiver", "node-1:request-7", Duration.ofMinutes(5));
+      store.complete(eventKey, "cdr-archiver", "node-1:request-7", day);
+    }
+    long after = usedAfterGc();
+    long bytes = after - before;
+    System.out.printf(
+        Locale.ROOT,
+        "%,d completed keys (%d held): %.1f MB of heap, %d bytes per key (max heap %d MB)%n",
+        keys,
+        store.size(),
+        bytes / 1e6,
+        bytes / keys,
+        Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  private static long usedAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+    }
+    return used;
+  }
+}

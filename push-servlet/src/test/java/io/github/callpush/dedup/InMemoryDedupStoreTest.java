@@ -1,0 +1,81 @@
+package io.github.callpush.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class InMemoryDedupStoreTest extends DedupStoreContract {
+
+  @Override
+  protected DedupStore createStore() {
+    return InMemoryDedupStore.builder().clock(clock).build();
+  }
+
+  @Test
+  void theBuilderNamesTheSettingAndValueItRejects() {
+    assertThatThrownBy(() -> InMemoryDedupStore.builder().maximumSize(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maximumSize must be positive but was 0");
+    assertThatThrownBy(() -> InMemoryDedupStore.builder().clock(null)).hasMessage("clock");
+    assertThat(InMemoryDedupStore.builder().build().maximumSize())
+        .isEqualTo(InMemoryDedupStore.DEFAULT_MAXIMUM_SIZE);
+  }
+
+  @Test
+  void aFullStoreForgetsTheOldestEntryFirst() {
+    InMemoryDedupStore small = InMemoryDedupStore.builder().maximumSize(3).clock(clock).build();
+    for (String event : new String[] {"e1", "e2", "e3"}) {
+      small.claim(event, "l1", "A", LONG);
+      small.complete(event, "l1", "A", LONG);
+    }
+
+    small.claim("e4", "l1", "A", LONG);
+
+    assertThat(small.size()).isEqualTo(3);
+    assertThat(small.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.ACQUIRED);
+    assertThat(small.claim("e3", "l1", "B", LONG)).isEqualTo(Claim.COMPLETED);
+    assertThat(small.claim("e4", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
+  }
+
+  @Test
+  void theStoreStaysWithinItsMaximumSize() {
+    InMemoryDedupStore small = InMemoryDedupStore.builder().maximumSize(100).clock(clock).build();
+
+    for (int i = 0; i < 10_000; i++) {
+      small.claim("e" + i, "l1", "A", LONG);
+    }
+
+    assertThat(small.size()).isEqualTo(100);
+    assertThat(small.claim("e9999", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
+    assertThat(small.claim("e9899", "l1", "B", LONG)).isEqualTo(Claim.ACQUIRED);
+  }
+
+  @Test
+  void newEntriesRemoveExpiredOnesWithoutASweep() {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().clock(clock).build();
+    for (int i = 0; i < 10; i++) {
+      store.claim("old" + i, "l1", "A", SHORT);
+    }
+    advance(PAST_SHORT);
+
+    for (int i = 0; i < 5; i++) {
+      store.claim("new" + i, "l1", "A", LONG);
+    }
+
+    assertThat(store.size()).isEqualTo(5);
+  }
+
+  @Test
+  void aReusedEntryKeepsItsPlaceAndIsNotCountedTwice() {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(2).clock(clock).build();
+    store.claim("e1", "l1", "A", LONG);
+    store.release("e1", "l1", "A");
+
+    store.claim("e1", "l1", "B", LONG);
+    store.claim("e2", "l1", "B", LONG);
+
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(store.claim("e1", "l1", "C", LONG)).isEqualTo(Claim.IN_FLIGHT);
+  }
+}
