@@ -52,6 +52,7 @@ public final class JdbcDedupStore implements DedupStore {
   private final Clock clock;
   private final int sweepBatchSize;
   private final String name;
+  private final Object initLock = new Object();
   private volatile Dialect.Sql sql;
 
   private JdbcDedupStore(Builder builder) {
@@ -214,7 +215,7 @@ public final class JdbcDedupStore implements DedupStore {
     if (known != null) {
       return known;
     }
-    synchronized (this) {
+    synchronized (initLock) {
       if (sql == null) {
         String product = connection.getMetaData().getDatabaseProductName();
         Dialect dialect = Dialect.of(product);
