@@ -6,12 +6,14 @@ import io.github.callpush.dedup.Claim;
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.DedupStoreException;
 import io.github.callpush.dedup.InMemoryDedupStore;
+import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -241,7 +243,7 @@ class PushServletTest {
 
   @Test
   void leaseOfAVanishedOwnerIsTakenOverOnceItExpires() throws Exception {
-    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     DedupStore store = InMemoryDedupStore.builder().clock(clock).build();
     serve(receiver().dedupStore(store).lease(Duration.ofSeconds(30)).on("a", OutboundRing.class, recording("a")));
     String key = "id:8:20000153:e1";

@@ -2,6 +2,7 @@ package io.github.callpush;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.verify.IpAllowlistVerifier;
 import io.github.callpush.verify.StandardWebhookVerifier;

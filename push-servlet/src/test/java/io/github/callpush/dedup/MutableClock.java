@@ -8,11 +8,22 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A UTC clock that moves only when told to. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-  private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
+  private final AtomicLong millis;
 
-  void advance(Duration by) {
+  /** Starts at 2023-11-14T22:13:20Z. */
+  public MutableClock() {
+    this(Instant.ofEpochMilli(1_700_000_000_000L));
+  }
+
+  /** Starts at {@code start}. */
+  public MutableClock(Instant start) {
+    this.millis = new AtomicLong(start.toEpochMilli());
+  }
+
+  /** Moves the clock forward. */
+  public void advance(Duration by) {
     millis.addAndGet(by.toMillis());
   }
 
