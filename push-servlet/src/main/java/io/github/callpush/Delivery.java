@@ -30,6 +30,9 @@ final class Delivery {
     STORE_UNAVAILABLE
   }
 
+  private static final int COMPLETE_RETRIES = 5;
+  private static final long COMPLETE_BACKOFF_MILLIS = 50;
+
   private final PushReceiver receiver;
   private final PushEvent event;
   private final String eventKey;
@@ -129,19 +132,39 @@ final class Delivery {
     return acquired.isEmpty() && completedBefore > 0 ? Outcome.DUPLICATE : Outcome.DONE;
   }
 
+  /**
+   * Records a success. A store outage here is retried for about a second and a half: giving up means the
+   * listener runs again once its lease expires.
+   */
   private void complete(Registration registration) {
     if (!dedup) {
       return;
     }
-    try {
-      if (!receiver.store().complete(eventKey, registration.id(), owner, receiver.retention())) {
-        receiver.log().warn("listener {} finished event {} after its lease was taken over; it may run twice",
-            registration.id(), eventKey);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        if (!receiver.store().complete(eventKey, registration.id(), owner, receiver.retention())) {
+          receiver.log().warn("listener {} finished event {} after its lease was taken over; it may run twice",
+              registration.id(), eventKey);
+        }
+        return;
+      } catch (DedupStoreException unavailable) {
+        if (attempt == COMPLETE_RETRIES || !pause(COMPLETE_BACKOFF_MILLIS << attempt)) {
+          storeFailedOnComplete = true;
+          receiver.log().warn("listener {} handled event {} but the dedup store could not record it; it runs again "
+              + "when its lease expires: {}", registration.id(), eventKey, unavailable.toString());
+          return;
+        }
       }
-    } catch (DedupStoreException unavailable) {
-      storeFailedOnComplete = true;
-      receiver.log().warn("listener {} handled event {} but the dedup store could not record it: {}",
-          registration.id(), eventKey, unavailable.toString());
+    }
+  }
+
+  private static boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -26,7 +26,7 @@ public class PushFilter implements Filter {
   public static final String DEFAULT_PATH = "/callpush";
 
   private PushReceiver receiver;
-  private boolean ownsReceiver;
+  private AutoCloseable closeOnDestroy;
   private List<String> paths;
 
   /** For {@code web.xml}: the receiver and paths are read from the init-params at {@link #init}. */
@@ -49,7 +49,7 @@ public class PushFilter implements Filter {
       InitParameters.Resolved resolved = InitParameters.receiver(config::getInitParameter,
           config.getInitParameterNames(), config.getServletContext());
       receiver = resolved.receiver();
-      ownsReceiver = resolved.owned();
+      closeOnDestroy = resolved.closeOnDestroy();
     }
   }
 
@@ -75,8 +75,6 @@ public class PushFilter implements Filter {
 
   @Override
   public void destroy() {
-    if (ownsReceiver) {
-      receiver.close();
-    }
+    InitParameters.close(closeOnDestroy);
   }
 }

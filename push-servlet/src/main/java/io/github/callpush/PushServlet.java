@@ -22,7 +22,7 @@ public class PushServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private transient PushReceiver receiver;
-  private transient boolean ownsReceiver;
+  private transient AutoCloseable closeOnDestroy;
 
   /** For {@code web.xml}: the receiver is made from the init-params at {@link #init()}. */
   public PushServlet() {}
@@ -38,7 +38,7 @@ public class PushServlet extends HttpServlet {
       InitParameters.Resolved resolved = InitParameters.receiver(getServletConfig()::getInitParameter,
           getServletConfig().getInitParameterNames(), getServletContext());
       receiver = resolved.receiver();
-      ownsReceiver = resolved.owned();
+      closeOnDestroy = resolved.closeOnDestroy();
     }
   }
 
@@ -54,8 +54,6 @@ public class PushServlet extends HttpServlet {
 
   @Override
   public void destroy() {
-    if (ownsReceiver) {
-      receiver.close();
-    }
+    InitParameters.close(closeOnDestroy);
   }
 }

@@ -28,6 +28,24 @@ class ServletContextConfigurationTest {
   }
 
   @Test
+  void twoServletsConfiguredWithOneJdbcDedupStoreRunAListenerOncePerEvent() throws Exception {
+    RecordingConfigurer.CALLS.clear();
+    ServletContextHandler context = new ServletContextHandler("/");
+    String database = "jdbc:h2:mem:webxml-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    for (String node : List.of("/node-a", "/node-b")) {
+      ServletHolder holder = context.addServlet(PushServlet.class, node);
+      holder.setInitParameter("dedup", database);
+      holder.setInitParameter("configurer", RecordingConfigurer.class.getName());
+    }
+
+    try (JettyHarness jetty = JettyHarness.handler(context)) {
+      assertThat(jetty.post("/node-a", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+      assertThat(jetty.post("/node-b", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+    }
+    assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
+  }
+
+  @Test
   void misspelledInitParamStopsTheServletFromStarting() {
     ServletContextHandler context = new ServletContextHandler("/");
     context.getServletHandler().setStartWithUnavailable(false);

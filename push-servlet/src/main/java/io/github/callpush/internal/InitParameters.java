@@ -3,6 +3,8 @@ package io.github.callpush.internal;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
+import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.dedup.DedupStores;
 import io.github.callpush.verify.BasicAuthVerifier;
 import io.github.callpush.verify.IpAllowlistVerifier;
 import io.github.callpush.verify.PushVerifier;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the receiver of a {@code web.xml}-declared servlet or filter from its init-params. Unknown
@@ -37,12 +40,12 @@ public final class InitParameters {
       "basic-auth",
       "ip-allowlist", "trusted-proxies",
       "max-body-bytes", "ack-body", "time-zone", "ack-deadline-millis",
-      "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers");
+      "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers", "dedup");
 
   private InitParameters() {}
 
-  /** The receiver to serve, and whether the servlet or filter made it (and so must close it). */
-  public record Resolved(PushReceiver receiver, boolean owned) {}
+  /** The receiver to serve, and what the servlet or filter must close at {@code destroy} (null: nothing). */
+  public record Resolved(PushReceiver receiver, AutoCloseable closeOnDestroy) {}
 
   /**
    * The receiver in the context attribute named by {@code receiver-attribute} (default
@@ -58,20 +61,32 @@ public final class InitParameters {
     String attribute = parameters.apply("receiver-attribute");
     Object ready = context.getAttribute(attribute == null ? PushServlet.RECEIVER_ATTRIBUTE : attribute);
     if (ready instanceof PushReceiver receiver) {
-      return new Resolved(receiver, false);
+      return new Resolved(receiver, null);
     }
     if (attribute != null) {
       throw new ServletException("init-param receiver-attribute names '" + attribute
           + "' but the servlet context holds no PushReceiver there");
     }
     try {
-      return new Resolved(build(parameters), true);
+      return build(parameters);
     } catch (IllegalArgumentException | DateTimeException invalid) {
       throw new ServletException("invalid callpush init-param: " + invalid.getMessage(), invalid);
     }
   }
 
-  private static PushReceiver build(Function<String, String> parameters) throws ServletException {
+  /** Closes what {@link Resolved#closeOnDestroy} names, logging instead of throwing. */
+  public static void close(AutoCloseable closeOnDestroy) {
+    if (closeOnDestroy == null) {
+      return;
+    }
+    try {
+      closeOnDestroy.close();
+    } catch (Exception failed) {
+      LoggerFactory.getLogger(InitParameters.class).warn("closing the callpush receiver failed", failed);
+    }
+  }
+
+  private static Resolved build(Function<String, String> parameters) throws ServletException {
     Params params = new Params(parameters);
     PushReceiver.Builder builder = PushReceiver.builder();
     List<PushVerifier> verifiers = verifiers(params);
@@ -89,13 +104,23 @@ public final class InitParameters {
         value -> builder.retention(Duration.ofHours(params.integer("retention-hours", value))));
     params.ifSet("retry-after-seconds",
         value -> builder.retryAfter(Duration.ofSeconds(params.integer("retry-after-seconds", value))));
+    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
+    if (store != null) {
+      builder.dedupStore(store);
+    }
     params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
     params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
     String configurer = parameters.apply("configurer");
     if (configurer != null) {
       configure(builder, configurer.trim());
     }
-    return builder.build();
+    PushReceiver receiver = builder.build();
+    return new Resolved(receiver, () -> {
+      receiver.close();
+      if (store != null) {
+        store.close();
+      }
+    });
   }
 
   private static List<PushVerifier> verifiers(Params params) {

@@ -1,0 +1,41 @@
+package io.github.callpush.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DedupStoresTest {
+
+  @Test
+  void memorySpecIsTheInMemoryStore() {
+    assertThat(DedupStores.fromSpec("memory")).isInstanceOf(InMemoryDedupStore.class);
+  }
+
+  @Test
+  void jdbcUrlSpecMakesAWorkingStoreThatCreatesItsTable() {
+    try (DedupStore store = DedupStores.fromSpec("jdbc:h2:mem:spec-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+      assertThat(store).isInstanceOf(JdbcDedupStore.class);
+      assertThat(store.claim("event", "listener", "owner", Duration.ofMinutes(1))).isEqualTo(Claim.ACQUIRED);
+      assertThat(store.claim("event", "listener", "other", Duration.ofMinutes(1))).isEqualTo(Claim.IN_FLIGHT);
+    }
+  }
+
+  @Test
+  void redisSpecMakesARedisStore() {
+    try (DedupStore store = DedupStores.fromSpec("redis://127.0.0.1:6379")) {
+      assertThat(store).isInstanceOf(RedisDedupStore.class);
+    }
+  }
+
+  @Test
+  void unknownSpecIsRefusedNamingIt() {
+    assertThatThrownBy(() -> DedupStores.fromSpec("mongodb://x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("but was 'mongodb://x'");
+    assertThatThrownBy(() -> DedupStores.fromSpec("jndi:java:comp/env/jdbc/none"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JNDI name 'java:comp/env/jdbc/none' could not be looked up");
+  }
+}
