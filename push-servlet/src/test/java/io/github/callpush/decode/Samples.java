@@ -1,0 +1,101 @@
+package io.github.callpush.decode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.callpush.event.PushEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The sample pushes on the test classpath ({@code /samples/spec/...}, {@code /samples/valid/...}) and
+ * variants of them with one field changed. JSON is read here with a plain {@link ObjectMapper}, never
+ * with the decoder under test.
+ */
+final class Samples {
+
+  /** A plain mapper with Jackson's defaults, independent of the decoder's configuration. */
+  static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private Samples() {}
+
+  /** The bytes of a sample, e.g. {@code valid/cdr.json}. */
+  static byte[] bytes(String path) {
+    try (InputStream in = Samples.class.getResourceAsStream("/samples/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no sample " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file names in a sample folder ({@code spec} or {@code valid}), sorted. */
+  static List<String> names(String folder) {
+    URL url = Samples.class.getResource("/samples/" + folder);
+    if (url == null) {
+      throw new IllegalArgumentException("no sample folder " + folder);
+    }
+    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A sample parsed by the plain mapper. */
+  static ObjectNode tree(String path) {
+    return (ObjectNode) parse(bytes(path));
+  }
+
+  /** JSON text parsed by the plain mapper. */
+  static JsonNode parse(String json) {
+    return parse(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonNode parse(byte[] json) {
+    try {
+      return PLAIN.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A sample with one field set to a JSON literal, e.g. {@code with("valid/cdr.json", "sipCode", "\"200\"")}. */
+  static byte[] with(String path, String field, String jsonValue) {
+    ObjectNode tree = tree(path);
+    tree.set(field, parse(jsonValue));
+    return utf8(tree);
+  }
+
+  /** {@link #with} decoded by the default decoder. */
+  static PushEvent decodeWith(String path, String field, String jsonValue) {
+    return PushDecoder.defaults().decode(with(path, field, jsonValue));
+  }
+
+  /** A tree as UTF-8 JSON. */
+  static byte[] utf8(JsonNode tree) {
+    try {
+      return PLAIN.writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Text as UTF-8 bytes. */
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
