@@ -95,14 +95,14 @@ final class Fields {
       List<String> values = new ArrayList<>(node.size());
       for (JsonNode element : node) {
         String text = textOf(element);
-        if (text != null) {
+        if (text != null && !text.isBlank()) {
           values.add(text);
         }
       }
       return values;
     }
     String text = textOf(node);
-    return text == null ? List.of() : List.of(text);
+    return text == null || text.isBlank() ? List.of() : List.of(text);
   }
 
   /** {@code extras}: an object, or a string holding a JSON object; anything else is empty. */
