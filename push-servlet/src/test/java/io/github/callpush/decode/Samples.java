@@ -73,16 +73,39 @@ final class Samples {
     }
   }
 
-  /** A sample with one field set to a JSON literal, e.g. {@code with("valid/cdr.json", "sipCode", "\"200\"")}. */
-  static byte[] with(String path, String field, String jsonValue) {
+  /**
+   * A sample with fields set to JSON literals, given as name-value pairs, e.g.
+   * {@code with("valid/cdr.json", "sipCode", "\"200\"")}.
+   */
+  static byte[] with(String path, String... fieldsAndJsonValues) {
     ObjectNode tree = tree(path);
-    tree.set(field, parse(jsonValue));
-    return utf8(tree);
+    for (int i = 0; i < fieldsAndJsonValues.length; i += 2) {
+      tree.put(fieldsAndJsonValues[i], placeholder(i));
+    }
+    // splice the literals in as text: a tree would rewrite some of them (1e400 becomes "Infinity")
+    String json = new String(utf8(tree), StandardCharsets.UTF_8);
+    for (int i = 0; i < fieldsAndJsonValues.length; i += 2) {
+      json = json.replace('"' + placeholder(i) + '"', fieldsAndJsonValues[i + 1]);
+    }
+    return utf8(json);
+  }
+
+  private static String placeholder(int index) {
+    return "@@value-" + index + "@@";
   }
 
   /** {@link #with} decoded by the default decoder. */
-  static PushEvent decodeWith(String path, String field, String jsonValue) {
-    return PushDecoder.defaults().decode(with(path, field, jsonValue));
+  static PushEvent decodeWith(String path, String... fieldsAndJsonValues) {
+    return PushDecoder.defaults().decode(with(path, fieldsAndJsonValues));
+  }
+
+  /** {@link #with} decoded by the default decoder, which must give a {@code type}. */
+  static <T extends PushEvent> T decodeWith(Class<T> type, String path, String... fieldsAndJsonValues) {
+    PushEvent event = decodeWith(path, fieldsAndJsonValues);
+    if (!type.isInstance(event)) {
+      throw new AssertionError("expected a " + type.getSimpleName() + " but decoded " + event);
+    }
+    return type.cast(event);
   }
 
   /** A tree as UTF-8 JSON. */
