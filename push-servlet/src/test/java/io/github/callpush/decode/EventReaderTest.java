@@ -135,7 +135,8 @@ class EventReaderTest {
   @Test
   void areaCodeIsReadInEitherSpelling() {
     CallRecord cdr = decodeWith(CallRecord.class, CDR,
-        "agentAreaCode", "null", "agentAreacode", "\"021\"", "customerAreaCode", "\"\"", "customerAreacode", "\"0755\"");
+        "agentAreaCode", "null", "agentAreacode", "\"021\"",
+        "customerAreaCode", "\"\"", "customerAreacode", "\"0755\"");
 
     assertThat(cdr.agent().location().areaCode()).isEqualTo("021");
     assertThat(cdr.customer().location().areaCode()).isEqualTo("0755");

@@ -164,7 +164,8 @@ class FieldsTest {
 
   @Test
   void extrasSentAsObjectIsAMap() {
-    PushEvent event = decodeWith(RING, "extras", "{\"orderId\":\"A-001\",\"count\":3,\"tags\":[\"vip\"],\"m\":{\"k\":null}}");
+    PushEvent event =
+        decodeWith(RING, "extras", "{\"orderId\":\"A-001\",\"count\":3,\"tags\":[\"vip\"],\"m\":{\"k\":null}}");
 
     assertThat(event.extras()).containsExactly(
         Map.entry("orderId", "A-001"), Map.entry("count", 3), Map.entry("tags", List.of("vip")),

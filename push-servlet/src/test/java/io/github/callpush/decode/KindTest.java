@@ -64,7 +64,8 @@ class KindTest {
 
   @Test
   void classifiedPayloadGetsTheCanonicalPushType() {
-    PushEvent event = PushDecoder.defaults().decode(Samples.utf8("{\"callEvent\":\"hangup\",\"callType\":\"incoming\"}"));
+    PushEvent event =
+        PushDecoder.defaults().decode(Samples.utf8("{\"callEvent\":\"hangup\",\"callType\":\"incoming\"}"));
 
     assertThat(event.pushType()).isEqualTo("incomingHangup");
   }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The sample pushes on the test classpath ({@code /samples/spec/...}, {@code /samples/valid/...}) and
@@ -38,6 +40,11 @@ final class Samples {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The text of a sample. */
+  static String text(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
   }
 
   /** The file names in a sample folder ({@code spec} or {@code valid}), sorted. */
@@ -106,6 +113,13 @@ final class Samples {
       throw new AssertionError("expected a " + type.getSimpleName() + " but decoded " + event);
     }
     return type.cast(event);
+  }
+
+  /** The exception {@code decode} must throw. */
+  static PushDecodingException failure(ThrowingCallable decode) {
+    Throwable thrown = Assertions.catchThrowable(decode);
+    Assertions.assertThat(thrown).isInstanceOf(PushDecodingException.class);
+    return (PushDecodingException) thrown;
   }
 
   /** A tree as UTF-8 JSON. */

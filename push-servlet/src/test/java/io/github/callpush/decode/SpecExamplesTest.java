@@ -43,9 +43,9 @@ class SpecExamplesTest {
   private static final String ACCOUNT = "20000153";
   private static final String CALL = "403344537650466816";
   private static final String AGENT_NAME = "sc的坐席";
-  private static final String RECORDING = "https://v7call-1256921685.cos.ap-beijing.myqcloud.com/v7-call-recording-beta/"
-      + "2100147/doubleTrack/20210508/2100147-20210508143942-17319132391-01081400192-20001-0-403344537650466816-"
-      + "doubleTrack";
+  private static final String RECORDING = "https://v7call-1256921685.cos.ap-beijing.myqcloud.com/"
+      + "v7-call-recording-beta/2100147/doubleTrack/20210508/"
+      + "2100147-20210508143942-17319132391-01081400192-20001-0-403344537650466816-doubleTrack";
   private static final CallRecord.Location BEIJING = new CallRecord.Location("86", "中国", "北京", "北京", "010");
 
   @Test
