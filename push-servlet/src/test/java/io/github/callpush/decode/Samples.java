@@ -13,7 +13,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -86,15 +88,32 @@ final class Samples {
    */
   static byte[] with(String path, String... fieldsAndJsonValues) {
     ObjectNode tree = tree(path);
+    return utf8(splice(tree, tree, fieldsAndJsonValues));
+  }
+
+  /**
+   * {@code root} as JSON text with fields of {@code object} (root or an object inside it) set to JSON literals,
+   * given as name-value pairs; {@code root} is left as it was. The literals are spliced in as text: a tree
+   * would rewrite some of them ({@code 1e400} becomes {@code "Infinity"}).
+   */
+  static String splice(JsonNode root, ObjectNode object, String... fieldsAndJsonValues) {
+    Map<String, JsonNode> previous = new LinkedHashMap<>();
     for (int i = 0; i < fieldsAndJsonValues.length; i += 2) {
-      tree.put(fieldsAndJsonValues[i], placeholder(i));
+      previous.putIfAbsent(fieldsAndJsonValues[i], object.get(fieldsAndJsonValues[i]));
+      object.put(fieldsAndJsonValues[i], placeholder(i));
     }
-    // splice the literals in as text: a tree would rewrite some of them (1e400 becomes "Infinity")
-    String json = new String(utf8(tree), StandardCharsets.UTF_8);
+    String json = new String(utf8(root), StandardCharsets.UTF_8);
+    previous.forEach((field, value) -> {
+      if (value == null) {
+        object.remove(field);
+      } else {
+        object.set(field, value);
+      }
+    });
     for (int i = 0; i < fieldsAndJsonValues.length; i += 2) {
       json = json.replace('"' + placeholder(i) + '"', fieldsAndJsonValues[i + 1]);
     }
-    return utf8(json);
+    return json;
   }
 
   private static String placeholder(int index) {
