@@ -59,7 +59,7 @@ final class Fields {
       return node.canConvertToInt() ? node.intValue() : null;
     }
     if (node.isNumber()) {
-      return wholeInt(node.decimalValue());
+      return wholeInt(decimalOf(node));
     }
     String text = textOf(node);
     if (text == null) {
@@ -95,14 +95,14 @@ final class Fields {
       List<String> values = new ArrayList<>(node.size());
       for (JsonNode element : node) {
         String text = textOf(element);
-        if (text != null) {
+        if (text != null && !text.isBlank()) {
           values.add(text);
         }
       }
       return values;
     }
     String text = textOf(node);
-    return text == null ? List.of() : List.of(text);
+    return text == null || text.isBlank() ? List.of() : List.of(text);
   }
 
   /** {@code extras}: an object, or a string holding a JSON object; anything else is empty. */
@@ -126,7 +126,8 @@ final class Fields {
       return text.isEmpty() ? null : text;
     }
     if (node.isFloatingPointNumber()) {
-      return node.decimalValue().stripTrailingZeros().toPlainString();
+      BigDecimal value = decimalOf(node);
+      return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
     if (node.isValueNode()) {
       return node.asText();
@@ -208,6 +209,14 @@ final class Fields {
       }
     }
     return true;
+  }
+
+  /** A number as a decimal; null for a float that overflowed to infinity (e.g. {@code 1e400}). */
+  private static BigDecimal decimalOf(JsonNode number) {
+    if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+      return null;
+    }
+    return number.decimalValue();
   }
 
   private static BigDecimal decimal(String text) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -41,6 +42,8 @@ final class JsonSource {
       throw limitExceeded(tooMuch);
     } catch (JsonProcessingException malformed) {
       throw PushDecodingException.malformed(malformed);
+    } catch (CharConversionException badEncoding) {
+      throw PushDecodingException.badEncoding(badEncoding);
     } catch (IOException unexpected) {
       throw new UncheckedIOException("reading an in-memory body", unexpected);
     }

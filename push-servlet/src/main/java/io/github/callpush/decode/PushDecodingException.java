@@ -3,6 +3,7 @@ package io.github.callpush.decode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.io.CharConversionException;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,7 @@ public final class PushDecodingException extends RuntimeException {
   public enum Reason {
     /** No bytes, or only whitespace. */
     EMPTY_BODY,
-    /** Not well-formed JSON; {@link #line()} and {@link #column()} tell where. */
+    /** Not well-formed JSON, or not text in its encoding; {@link #line()} and {@link #column()} tell where if known. */
     MALFORMED_JSON,
     /** Well-formed JSON, but not an object. */
     NOT_AN_OBJECT,
@@ -63,6 +64,12 @@ public final class PushDecodingException extends RuntimeException {
   static PushDecodingException malformed(JsonProcessingException cause) {
     return new PushDecodingException(
         Reason.MALFORMED_JSON, describe("malformed JSON", cause), line(cause), column(cause), cause);
+  }
+
+  /** Bytes that are not text in the encoding the body was detected as (e.g. invalid or truncated UTF-32). */
+  static PushDecodingException badEncoding(CharConversionException cause) {
+    return new PushDecodingException(
+        Reason.MALFORMED_JSON, "malformed JSON: " + firstLine(cause.getMessage()), -1, -1, cause);
   }
 
   /** What kind of problem the body has. */
