@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -45,6 +46,7 @@ public final class JdbcDedupStore implements DedupStore {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
   private static final String COMPLETED = "COMPLETED";
   private static final int CLAIM_ATTEMPTS = 3;
+  private static final int DDL_ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final String tableName;
@@ -224,15 +226,43 @@ public final class JdbcDedupStore implements DedupStore {
               "JdbcDedupStore supports PostgreSQL, MySQL, MariaDB and H2, not " + product);
         }
         if (createTable) {
-          try (Statement ddl = connection.createStatement()) {
-            for (String statement : dialect.ddl(tableName)) {
-              ddl.execute(statement);
-            }
-          }
+          createTable(connection, dialect);
         }
         sql = dialect.sql(tableName);
       }
       return sql;
+    }
+  }
+
+  /**
+   * Runs the DDL. {@code CREATE ... IF NOT EXISTS} can still fail on PostgreSQL and H2 when another node
+   * creates the same table or index at the same moment (a duplicate key in the catalogue, "object
+   * already exists"); the object then exists, so each statement is tried again a few times.
+   */
+  private void createTable(Connection connection, Dialect dialect) throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      for (String statement : dialect.ddl(tableName)) {
+        for (int attempt = 1; ; attempt++) {
+          try {
+            ddl.execute(statement);
+            break;
+          } catch (SQLException raced) {
+            if (attempt == DDL_ATTEMPTS) {
+              throw raced;
+            }
+            pauseBeforeRetry(attempt);
+          }
+        }
+      }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) throws SQLException {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(10L * attempt, 50L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while creating the table", interrupted);
     }
   }
 

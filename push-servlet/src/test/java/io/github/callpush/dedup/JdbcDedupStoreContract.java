@@ -7,7 +7,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,37 @@ abstract class JdbcDedupStoreContract extends DedupStoreContract {
 
     assertThat(other.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
     assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  void nodesCreatingTheTableAtTheSameMomentAllStart() throws Exception {
+    String fresh = table + "_race";
+    int nodes = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(nodes);
+    try {
+      List<Future<Claim>> claims = new ArrayList<>();
+      for (int i = 0; i < nodes; i++) {
+        String owner = "node-" + i;
+        claims.add(pool.submit(() -> {
+          JdbcDedupStore node = JdbcDedupStore.builder(dataSource()).tableName(fresh).createTable(true).build();
+          start.await();
+          return node.claim("e1", "l1", owner, LONG);
+        }));
+      }
+      start.countDown();
+      List<Claim> outcomes = new ArrayList<>();
+      for (Future<Claim> claim : claims) {
+        outcomes.add(claim.get());
+      }
+
+      assertThat(outcomes).containsOnlyOnce(Claim.ACQUIRED).hasSize(nodes);
+    } finally {
+      pool.shutdownNow();
+      try (Connection connection = dataSource().getConnection(); Statement drop = connection.createStatement()) {
+        drop.execute("DROP TABLE IF EXISTS " + fresh);
+      }
+    }
   }
 
   @Test
