@@ -35,6 +35,9 @@ public final class InMemoryDedupStore implements DedupStore {
   /** {@link Slot#expiresAt} of a slot removed from the map; claims that find it look again. */
   private static final long DEAD = Long.MIN_VALUE;
 
+  /** {@link Slot#expiresAt} of a released slot: the next claim takes it, cleanup removes it. */
+  private static final long FREE = 0;
+
   private final long maximumSize;
   private final Clock clock;
   private final ConcurrentHashMap<Slot, Slot> slots = new ConcurrentHashMap<>();
@@ -86,35 +89,13 @@ public final class InMemoryDedupStore implements DedupStore {
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
     Args.requireClaim(eventKey, listenerId, owner);
     long retentionMillis = Args.millis("retention", retention);
-    Slot slot = slots.get(new Slot(Slot.key(eventKey, listenerId), null, 0));
-    if (slot == null) {
-      return false;
-    }
-    synchronized (slot) {
-      if (slot.expiresAt == DEAD || !owner.equals(slot.owner)) {
-        return false;
-      }
-      slot.owner = null;
-      slot.expiresAt = Args.plus(clock.millis(), retentionMillis);
-      return true;
-    }
+    return settle(eventKey, listenerId, owner, Args.plus(clock.millis(), retentionMillis));
   }
 
   @Override
   public boolean release(String eventKey, String listenerId, String owner) {
     Args.requireClaim(eventKey, listenerId, owner);
-    Slot slot = slots.get(new Slot(Slot.key(eventKey, listenerId), null, 0));
-    if (slot == null) {
-      return false;
-    }
-    synchronized (slot) {
-      if (slot.expiresAt == DEAD || !owner.equals(slot.owner)) {
-        return false;
-      }
-      slot.owner = null;
-      slot.expiresAt = 0; // free: the next claim takes it; cleanup removes it when it is the oldest
-      return true;
-    }
+    return settle(eventKey, listenerId, owner, FREE);
   }
 
   /**
@@ -156,6 +137,22 @@ public final class InMemoryDedupStore implements DedupStore {
   /** The most entries held before the oldest are forgotten. */
   public long maximumSize() {
     return maximumSize;
+  }
+
+  /** Ends {@code owner}'s lease, completed until {@code expiresAt} or {@link #FREE}, if it still holds it. */
+  private boolean settle(String eventKey, String listenerId, String owner, long expiresAt) {
+    Slot slot = slots.get(new Slot(Slot.key(eventKey, listenerId), null, DEAD));
+    if (slot == null) {
+      return false;
+    }
+    synchronized (slot) {
+      if (slot.expiresAt == DEAD || !owner.equals(slot.owner)) {
+        return false;
+      }
+      slot.owner = null;
+      slot.expiresAt = expiresAt;
+      return true;
+    }
   }
 
   private void append(Slot slot, long now) {
