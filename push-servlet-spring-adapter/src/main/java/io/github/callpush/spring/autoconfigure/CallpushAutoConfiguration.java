@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -65,8 +66,8 @@ public class CallpushAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DedupStore callpushDedupStore(CallpushProperties properties, ObjectProvider<DataSource> dataSources,
-        Environment environment) {
-      return DedupStores.of(properties.getDedup(), dataSources, environment);
+        Environment environment, ResourceLoader resourceLoader) {
+      return DedupStores.of(properties.getDedup(), dataSources, environment, resourceLoader.getClassLoader());
     }
 
     @Bean

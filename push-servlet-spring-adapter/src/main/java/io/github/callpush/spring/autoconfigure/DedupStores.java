@@ -16,7 +16,9 @@ final class DedupStores {
 
   private DedupStores() {}
 
-  static DedupStore of(Dedup settings, ObjectProvider<DataSource> dataSources, Environment environment) {
+  /** The store; {@code classLoader} is the application's, asked whether Jedis is there. */
+  static DedupStore of(Dedup settings, ObjectProvider<DataSource> dataSources, Environment environment,
+      ClassLoader classLoader) {
     return switch (settings.getType()) {
       case MEMORY -> {
         InMemoryDedupStore.Builder memory = InMemoryDedupStore.builder();
@@ -37,7 +39,7 @@ final class DedupStores {
         yield jdbc.build();
       }
       case REDIS -> {
-        if (!ClassUtils.isPresent("redis.clients.jedis.UnifiedJedis", DedupStores.class.getClassLoader())) {
+        if (!ClassUtils.isPresent("redis.clients.jedis.UnifiedJedis", classLoader)) {
           throw InvalidProperty.of(TYPE, "redis", "the redis store needs redis.clients:jedis on the class path");
         }
         yield RedisStores.of(settings.getRedis(), environment);
