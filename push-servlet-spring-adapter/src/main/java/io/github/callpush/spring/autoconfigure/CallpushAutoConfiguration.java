@@ -11,6 +11,7 @@ import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.spring.PushEventListener;
 import io.github.callpush.verify.PushVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -68,6 +69,15 @@ public class CallpushAutoConfiguration {
     DedupStore callpushDedupStore(CallpushProperties properties, ObjectProvider<DataSource> dataSources,
         Environment environment, ResourceLoader resourceLoader) {
       return DedupStores.of(properties.getDedup(), dataSources, environment, resourceLoader.getClassLoader());
+    }
+
+    @Bean
+    DedupSweeper callpushDedupSweeper(CallpushProperties properties, DedupStore store) {
+      Duration interval = properties.getDedup().getSweepInterval();
+      if (interval.isNegative() || interval.isZero()) {
+        throw InvalidProperty.of("callpush.dedup.sweep-interval", interval, "must be positive");
+      }
+      return new DedupSweeper(store, interval);
     }
 
     @Bean

@@ -231,6 +231,9 @@ public class CallpushProperties {
     /** How long a running listener's claim holds before another delivery may take it over. */
     private Duration lease = Duration.ofMinutes(2);
 
+    /** How often expired entries are removed (the jdbc store's rows stay until then). */
+    private Duration sweepInterval = Duration.ofMinutes(10);
+
     /** Most entries the memory store keeps. */
     private long maximumSize = 100_000;
 
@@ -264,6 +267,14 @@ public class CallpushProperties {
 
     public void setLease(Duration lease) {
       this.lease = lease;
+    }
+
+    public Duration getSweepInterval() {
+      return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+      this.sweepInterval = sweepInterval;
     }
 
     public long getMaximumSize() {

@@ -19,9 +19,13 @@ import io.github.callpush.verify.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -98,16 +102,25 @@ class CallpushAutoConfigurationTest {
 
   @Test
   void keepsClaimsInTheApplicationsDataSourceWhenJdbcIsSelected() {
-    runner.withPropertyValues("callpush.dedup.type=jdbc", "callpush.dedup.table-name=push_claims",
-            "callpush.dedup.create-table=true")
+    runner.withPropertyValues("callpush.dedup.type=jdbc", "callpush.dedup.create-table=true")
         .withUserConfiguration(H2DataSource.class, RingListenerConfiguration.class).run(context -> {
           assertThat(context.getBean(DedupStore.class)).isInstanceOf(JdbcDedupStore.class);
           assertThat(Pushes.handle(context.getBean(PushReceiver.class), Pushes.ring("e1")).status()).isEqualTo(200);
-          try (var connection = context.getBean(DataSource.class).getConnection();
-              var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM push_claims")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
+          assertThat(claimRows(context.getBean(DataSource.class))).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void sweepsExpiredClaimsOutOfTheTable() {
+    runner.withPropertyValues("callpush.dedup.type=jdbc", "callpush.dedup.create-table=true",
+            "callpush.dedup.retention=1ms", "callpush.dedup.sweep-interval=50ms")
+        .withUserConfiguration(H2DataSource.class, RingListenerConfiguration.class).run(context -> {
+          assertThat(Pushes.handle(context.getBean(PushReceiver.class), Pushes.ring("e1")).status()).isEqualTo(200);
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+          while (claimRows(context.getBean(DataSource.class)) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
           }
+          assertThat(claimRows(context.getBean(DataSource.class))).isZero();
         });
   }
 
@@ -139,6 +152,7 @@ class CallpushAutoConfigurationTest {
       "callpush.verification.ip-allowlist=300.1.2.3 | callpush.verification.ip-allowlist | 300.1.2.3",
       "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | password must not be empty",
       "callpush.dedup.lease=0s | callpush.dedup.lease | must be positive",
+      "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
       "callpush.time-zone=Mars/Olympus | callpush.time-zone | Mars/Olympus",
       "callpush.dedup.maximum-size=0 | callpush.dedup.maximum-size | 0"})
@@ -241,6 +255,14 @@ class CallpushAutoConfigurationTest {
     Object indicator = context.getBean("callpushHealthIndicator");
     Object health = indicator.getClass().getMethod("health").invoke(indicator);
     return health.getClass().getMethod("getStatus").invoke(health).toString();
+  }
+
+  private static int claimRows(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM callpush_dedup")) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   private static String messages(ApplicationContextAssertProvider<?> context) {
