@@ -54,7 +54,7 @@ public class CallpushAutoConfiguration {
   public CallpushAutoConfiguration() {}
 
   @Bean
-  static ListenerBeans callpushListenerBeans(ConfigurableListableBeanFactory beanFactory,
+  ListenerBeans callpushListenerBeans(ConfigurableListableBeanFactory beanFactory,
       ObjectProvider<PushReceiver> receiver, CallpushProperties properties, ApplicationEventPublisher publisher) {
     return new ListenerBeans(beanFactory, receiver, properties.isPublishApplicationEvents() ? publisher : null);
   }
