@@ -1,0 +1,344 @@
+package io.github.callpush.spring.autoconfigure;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code callpush.*} settings of the auto-configured endpoint. The path applies to whichever
+ * {@code PushReceiver} is served; the rest configure the receiver the auto-configuration builds.
+ */
+@ConfigurationProperties(prefix = "callpush")
+public class CallpushProperties {
+
+  /** Servlet path the platform pushes to. */
+  private String path = "/callpush";
+
+  /** Body of a 200 answer: empty, "success", or JSON such as {"code":0,"msg":"success"}. */
+  private String ackBody = "success";
+
+  /** Largest body accepted; larger ones are answered 413 unread. */
+  private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+  /** Zone of "yyyy-MM-dd HH:mm:ss" times in pushes. */
+  private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
+
+  /** Answer 503 with Retry-After when listeners still run after this (below the platform's timeout); unset: none. */
+  private Duration ackDeadline;
+
+  /** Retry-After of 503 answers. */
+  private Duration retryAfter = Duration.ofSeconds(10);
+
+  /** Run listeners without dedup when the dedup store is down, instead of answering 503. */
+  private boolean failOpen;
+
+  /** Log phone numbers in full instead of masked (173****2391). */
+  private boolean logPhoneNumbers;
+
+  /** Also publish every event as a Spring application event, for @EventListener methods. */
+  private boolean publishApplicationEvents;
+
+  private final Verification verification = new Verification();
+
+  private final Dedup dedup = new Dedup();
+
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public String getAckBody() {
+    return ackBody;
+  }
+
+  public void setAckBody(String ackBody) {
+    this.ackBody = ackBody;
+  }
+
+  public DataSize getMaxBodySize() {
+    return maxBodySize;
+  }
+
+  public void setMaxBodySize(DataSize maxBodySize) {
+    this.maxBodySize = maxBodySize;
+  }
+
+  public ZoneId getTimeZone() {
+    return timeZone;
+  }
+
+  public void setTimeZone(ZoneId timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  public Duration getAckDeadline() {
+    return ackDeadline;
+  }
+
+  public void setAckDeadline(Duration ackDeadline) {
+    this.ackDeadline = ackDeadline;
+  }
+
+  public Duration getRetryAfter() {
+    return retryAfter;
+  }
+
+  public void setRetryAfter(Duration retryAfter) {
+    this.retryAfter = retryAfter;
+  }
+
+  public boolean isFailOpen() {
+    return failOpen;
+  }
+
+  public void setFailOpen(boolean failOpen) {
+    this.failOpen = failOpen;
+  }
+
+  public boolean isLogPhoneNumbers() {
+    return logPhoneNumbers;
+  }
+
+  public void setLogPhoneNumbers(boolean logPhoneNumbers) {
+    this.logPhoneNumbers = logPhoneNumbers;
+  }
+
+  public boolean isPublishApplicationEvents() {
+    return publishApplicationEvents;
+  }
+
+  public void setPublishApplicationEvents(boolean publishApplicationEvents) {
+    this.publishApplicationEvents = publishApplicationEvents;
+  }
+
+  public Verification getVerification() {
+    return verification;
+  }
+
+  public Dedup getDedup() {
+    return dedup;
+  }
+
+  /** Who may push; every configured check must pass. With none configured, anyone can push. */
+  public static class Verification {
+
+    /** Shared tokens, any of which is accepted (several during a rotation). */
+    private List<String> tokens = new ArrayList<>();
+
+    /** Query parameter carrying the token; with neither this nor a header set, "token". */
+    private String tokenParameter;
+
+    /** Header carrying the token, such as X-Callpush-Token. */
+    private String tokenHeader;
+
+    /** Standard Webhooks signing secrets, each "whsec_" + base64 (several during a rotation). */
+    private List<String> hmacSecrets = new ArrayList<>();
+
+    /** How far a signature's timestamp may lie from now, either way. */
+    private Duration hmacTolerance = Duration.ofMinutes(5);
+
+    /** Addresses or CIDR blocks allowed to push, IPv4 or IPv6. */
+    private List<String> ipAllowlist = new ArrayList<>();
+
+    /** Proxies (addresses or CIDR blocks) trusted to name the client in X-Forwarded-For. */
+    private List<String> trustedProxies = new ArrayList<>();
+
+    /** HTTP Basic users and their passwords. */
+    private Map<String, String> basicUsers = new LinkedHashMap<>();
+
+    public List<String> getTokens() {
+      return tokens;
+    }
+
+    public void setTokens(List<String> tokens) {
+      this.tokens = tokens;
+    }
+
+    public String getTokenParameter() {
+      return tokenParameter;
+    }
+
+    public void setTokenParameter(String tokenParameter) {
+      this.tokenParameter = tokenParameter;
+    }
+
+    public String getTokenHeader() {
+      return tokenHeader;
+    }
+
+    public void setTokenHeader(String tokenHeader) {
+      this.tokenHeader = tokenHeader;
+    }
+
+    public List<String> getHmacSecrets() {
+      return hmacSecrets;
+    }
+
+    public void setHmacSecrets(List<String> hmacSecrets) {
+      this.hmacSecrets = hmacSecrets;
+    }
+
+    public Duration getHmacTolerance() {
+      return hmacTolerance;
+    }
+
+    public void setHmacTolerance(Duration hmacTolerance) {
+      this.hmacTolerance = hmacTolerance;
+    }
+
+    public List<String> getIpAllowlist() {
+      return ipAllowlist;
+    }
+
+    public void setIpAllowlist(List<String> ipAllowlist) {
+      this.ipAllowlist = ipAllowlist;
+    }
+
+    public List<String> getTrustedProxies() {
+      return trustedProxies;
+    }
+
+    public void setTrustedProxies(List<String> trustedProxies) {
+      this.trustedProxies = trustedProxies;
+    }
+
+    public Map<String, String> getBasicUsers() {
+      return basicUsers;
+    }
+
+    public void setBasicUsers(Map<String, String> basicUsers) {
+      this.basicUsers = basicUsers;
+    }
+  }
+
+  /** Where the receiver remembers which listeners handled which events. */
+  public static class Dedup {
+
+    /** The store: memory (one node), jdbc (the application's DataSource) or redis. */
+    private Type type = Type.MEMORY;
+
+    /** How long a handled event is remembered; must outlast the platform's retries. */
+    private Duration retention = Duration.ofHours(24);
+
+    /** How long a running listener's claim holds before another delivery may take it over. */
+    private Duration lease = Duration.ofMinutes(2);
+
+    /** How often expired entries are removed (the jdbc store's rows stay until then). */
+    private Duration sweepInterval = Duration.ofMinutes(10);
+
+    /** Most entries the memory store keeps. */
+    private long maximumSize = 100_000;
+
+    /** Table of the jdbc store. */
+    private String tableName = "callpush_dedup";
+
+    /** Whether the jdbc store creates its table and index when missing. */
+    private boolean createTable;
+
+    private final Redis redis = new Redis();
+
+    public Type getType() {
+      return type;
+    }
+
+    public void setType(Type type) {
+      this.type = type;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
+    public Duration getLease() {
+      return lease;
+    }
+
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    public Duration getSweepInterval() {
+      return sweepInterval;
+    }
+
+    public void setSweepInterval(Duration sweepInterval) {
+      this.sweepInterval = sweepInterval;
+    }
+
+    public long getMaximumSize() {
+      return maximumSize;
+    }
+
+    public void setMaximumSize(long maximumSize) {
+      this.maximumSize = maximumSize;
+    }
+
+    public String getTableName() {
+      return tableName;
+    }
+
+    public void setTableName(String tableName) {
+      this.tableName = tableName;
+    }
+
+    public boolean isCreateTable() {
+      return createTable;
+    }
+
+    public void setCreateTable(boolean createTable) {
+      this.createTable = createTable;
+    }
+
+    public Redis getRedis() {
+      return redis;
+    }
+
+    /** The dedup store kinds. */
+    public enum Type {
+      /** In this JVM; fine for one node. */
+      MEMORY,
+      /** A table in the application's {@code DataSource}, shared by every node. */
+      JDBC,
+      /** A Redis server shared by every node; needs {@code redis.clients:jedis}. */
+      REDIS
+    }
+
+    /** The redis store's server. */
+    public static class Redis {
+
+      /** Server URL, such as redis://user:secret@host:6379/0; unset: the spring.data.redis.* settings. */
+      private String url;
+
+      /** Prefix of the store's keys. */
+      private String keyPrefix = "callpush:dedup:";
+
+      public String getUrl() {
+        return url;
+      }
+
+      public void setUrl(String url) {
+        this.url = url;
+      }
+
+      public String getKeyPrefix() {
+        return keyPrefix;
+      }
+
+      public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+      }
+    }
+  }
+}

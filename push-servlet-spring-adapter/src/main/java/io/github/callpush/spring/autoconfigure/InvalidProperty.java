@@ -1,0 +1,29 @@
+package io.github.callpush.spring.autoconfigure;
+
+import java.time.DateTimeException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/** Turns a setting the library refused into a start-up error that names the {@code callpush.*} property. */
+final class InvalidProperty {
+
+  /** Shown instead of the value of a secret. */
+  static final String HIDDEN = "******";
+
+  private InvalidProperty() {}
+
+  /** Runs {@code apply}; what it refuses becomes an error naming {@code property} and {@code shown}. */
+  static void apply(String property, Object shown, Runnable apply) {
+    try {
+      apply.run();
+    } catch (IllegalArgumentException | IllegalStateException | DateTimeException refused) {
+      InvalidConfigurationPropertyValueException invalid = of(property, shown, refused.getMessage());
+      invalid.initCause(refused);
+      throw invalid;
+    }
+  }
+
+  /** An error saying why {@code property} cannot be {@code shown}. */
+  static InvalidConfigurationPropertyValueException of(String property, Object shown, String reason) {
+    return new InvalidConfigurationPropertyValueException(property, shown, reason);
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.callpush.spring.autoconfigure;
+
+import io.github.callpush.PushMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The receiver's metrics as meters: {@code callpush.received}, {@code callpush.pushes} by
+ * {@code outcome} (handled, duplicate, in_flight, unhandled, store_unavailable, or why it was
+ * rejected: unauthorized, forbidden, malformed, too_large, method_not_allowed),
+ * {@code callpush.listener.failures} by {@code listener}, and the {@code callpush.latency} timer.
+ */
+final class MicrometerPushMetrics implements PushMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter received;
+  private final Counter handled;
+  private final Counter duplicate;
+  private final Counter inFlight;
+  private final Counter unhandled;
+  private final Counter storeUnavailable;
+  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Timer latency;
+
+  MicrometerPushMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.received = Counter.builder("callpush.received").description("Requests at the push endpoint")
+        .register(registry);
+    this.handled = outcome("handled");
+    this.duplicate = outcome("duplicate");
+    this.inFlight = outcome("in_flight");
+    this.unhandled = outcome("unhandled");
+    this.storeUnavailable = outcome("store_unavailable");
+    for (RejectReason reason : RejectReason.values()) {
+      rejected.put(reason, outcome(reason.name().toLowerCase(Locale.ROOT)));
+    }
+    this.latency = Timer.builder("callpush.latency").description("Time from receiving a push to answering it")
+        .register(registry);
+  }
+
+  @Override
+  public void received() {
+    received.increment();
+  }
+
+  @Override
+  public void rejected(RejectReason reason) {
+    rejected.get(reason).increment();
+  }
+
+  @Override
+  public void duplicate() {
+    duplicate.increment();
+  }
+
+  @Override
+  public void inFlightDuplicate() {
+    inFlight.increment();
+  }
+
+  @Override
+  public void handled() {
+    handled.increment();
+  }
+
+  @Override
+  public void unhandled() {
+    unhandled.increment();
+  }
+
+  @Override
+  public void listenerFailed(String listenerId) {
+    Counter.builder("callpush.listener.failures").description("Listener runs that threw")
+        .tag("listener", listenerId).register(registry).increment();
+  }
+
+  @Override
+  public void storeUnavailable() {
+    storeUnavailable.increment();
+  }
+
+  @Override
+  public void latency(long nanos) {
+    latency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Counter outcome(String outcome) {
+    return Counter.builder("callpush.pushes").description("Pushes answered, by outcome")
+        .tag("outcome", outcome).register(registry);
+  }
+}

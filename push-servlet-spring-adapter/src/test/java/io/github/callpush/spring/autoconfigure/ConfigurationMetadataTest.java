@@ -1,0 +1,28 @@
+package io.github.callpush.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The IDE metadata the configuration processor generates from {@link CallpushProperties}. */
+class ConfigurationMetadataTest {
+
+  @Test
+  void describesEveryPropertyWithItsDefault() throws Exception {
+    Map<String, JsonNode> properties = new HashMap<>();
+    try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      new ObjectMapper().readTree(metadata).get("properties").forEach(node -> properties.put(node.get("name").asText(), node));
+    }
+    assertThat(properties.get("callpush.path").get("defaultValue").asText()).isEqualTo("/callpush");
+    assertThat(properties.get("callpush.path").get("description").asText()).isEqualTo("Servlet path the platform pushes to.");
+    assertThat(properties.get("callpush.dedup.type").get("defaultValue").asText()).isEqualTo("memory");
+    assertThat(properties).containsKeys("callpush.verification.hmac-secrets", "callpush.verification.tokens",
+        "callpush.dedup.redis.url", "callpush.dedup.retention", "callpush.publish-application-events");
+    assertThat(properties.values()).allSatisfy(node -> assertThat(node.path("description").asText()).isNotBlank());
+  }
+}
