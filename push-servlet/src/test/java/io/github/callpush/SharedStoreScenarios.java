@@ -41,12 +41,18 @@ abstract class SharedStoreScenarios {
   PushReceiver node(DedupStore store) {
     PushReceiver receiver = PushReceiver.builder()
         .dedupStore(store)
+        .metrics(metrics())
         .lease(Duration.ofSeconds(2))
         .on("crm", OutboundRing.class, ring -> count(ring.eventId() + "/crm"))
         .on("archive", OutboundRing.class, ring -> count(ring.eventId() + "/archive"))
         .build();
     closeAfter.add(receiver);
     return receiver;
+  }
+
+  /** What the nodes report their requests to; subclasses hook faults in here. */
+  PushMetrics metrics() {
+    return new PushMetrics() {};
   }
 
   <T extends AutoCloseable> T closeAfter(T closeable) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.callpush.dedup.DedupStore;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StoreOutageScenarios extends SharedStoreScenarios {
 
+  private static final List<Integer> CUT_AT_REQUESTS = List.of(150, 450);
+
+  private final AtomicInteger requests = new AtomicInteger();
+  private final ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
   ChaosProxy proxy;
 
   /** The real server's port, which the store reaches through the proxy. */
@@ -30,20 +35,29 @@ abstract class StoreOutageScenarios extends SharedStoreScenarios {
     return newStore(proxy.port());
   }
 
+  /** Cuts the store's connections at the 150th and 450th request, for 400 ms each time. */
+  @Override
+  PushMetrics metrics() {
+    return new PushMetrics() {
+      @Override
+      public void received() {
+        if (CUT_AT_REQUESTS.contains(requests.incrementAndGet())) {
+          proxy.cut();
+          chaos.schedule(proxy::restore, 400, TimeUnit.MILLISECONDS);
+        }
+      }
+    };
+  }
+
   @Test
   void connectionsCutTwiceMidRunLoseNothingAndRunNothingTwice() throws Exception {
     DedupStore store = closeAfter(newStore());
     List<PushReceiver> nodes = List.of(node(store), node(store));
     List<String> events = eventIds("outage", 600);
-    ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
     try {
-      chaos.schedule(proxy::cut, 100, TimeUnit.MILLISECONDS);
-      chaos.schedule(proxy::restore, 500, TimeUnit.MILLISECONDS);
-      chaos.schedule(proxy::cut, 900, TimeUnit.MILLISECONDS);
-      chaos.schedule(proxy::restore, 1300, TimeUnit.MILLISECONDS);
-
       List<Integer> statuses = deliverUntilAcked(nodes, events, 80);
 
+      assertThat(requests).as("both cuts happened mid-run").hasValueGreaterThan(CUT_AT_REQUESTS.get(1));
       assertThat(statuses).as("the outage was seen").contains(503).doesNotContain(500);
       assertRanExactlyOnce(events);
     } finally {
