@@ -41,8 +41,18 @@ class ServletContextConfigurationTest {
     try (JettyHarness jetty = JettyHarness.handler(context)) {
       assertThat(jetty.post("/node-a", Pushes.ring("e1")).statusCode()).isEqualTo(200);
       assertThat(jetty.post("/node-b", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+      assertThat(sweepers()).isEqualTo(2);
     }
     assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
+    for (int i = 0; i < 50 && sweepers() > 0; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(sweepers()).as("sweeper threads left after destroy").isZero();
+  }
+
+  private static long sweepers() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("callpush-dedup-sweeper") && thread.isAlive()).count();
   }
 
   @Test

@@ -22,6 +22,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,10 @@ public final class InitParameters {
       "basic-auth",
       "ip-allowlist", "trusted-proxies",
       "max-body-bytes", "ack-body", "time-zone", "ack-deadline-millis",
-      "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers", "dedup");
+      "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers",
+      "dedup", "dedup-sweep-minutes");
+
+  private static final int DEFAULT_SWEEP_MINUTES = 10;
 
   private InitParameters() {}
 
@@ -115,12 +121,36 @@ public final class InitParameters {
       configure(builder, configurer.trim());
     }
     PushReceiver receiver = builder.build();
+    ScheduledExecutorService sweeper = store == null ? null : sweeper(store, params);
     return new Resolved(receiver, () -> {
       receiver.close();
       if (store != null) {
+        sweeper.shutdownNow();
         store.close();
       }
     });
+  }
+
+  /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */
+  private static ScheduledExecutorService sweeper(DedupStore store, Params params) {
+    String configured = params.source().apply("dedup-sweep-minutes");
+    int minutes = configured == null ? DEFAULT_SWEEP_MINUTES : params.integer("dedup-sweep-minutes", configured.trim());
+    if (minutes <= 0) {
+      throw new IllegalArgumentException("dedup-sweep-minutes must be positive but was " + minutes);
+    }
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "callpush-dedup-sweeper");
+      thread.setDaemon(true);
+      return thread;
+    });
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        store.sweep();
+      } catch (RuntimeException failed) {
+        LoggerFactory.getLogger(InitParameters.class).warn("sweeping the dedup store failed; retrying later", failed);
+      }
+    }, minutes, minutes, TimeUnit.MINUTES);
+    return sweeper;
   }
 
   private static List<PushVerifier> verifiers(Params params) {
