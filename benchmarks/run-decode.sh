@@ -24,9 +24,8 @@ if [[ -z "${SAMPLES:-}" ]]; then
   SAMPLES="$(cd "$spec" && ls -- *.json | grep -v '\.malformed\.json$' | paste -sd, -)"
 fi
 # cdr.json first: it is the sample the goal is about
-if [[ ",$SAMPLES," == *",cdr.json,"* ]]; then
-  SAMPLES="cdr.json$(tr ',' '\n' <<<"$SAMPLES" | grep -vx 'cdr.json' | sed 's/^/,/' | tr -d '\n')"
-fi
+SAMPLES="$(tr ',' '\n' <<<"$SAMPLES" | awk 'NF { if ($0 == "cdr.json") print; else rest = rest "," $0 }
+  END { print rest }' | paste -sd '' - | sed 's/^,//')"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -q -B -ntp -pl benchmarks -am package -DskipTests
