@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds benchmarks/target/benchmarks.jar and runs DecodeBenchmark on every valid sample of the spec,
+# then prints decode vs readTree per sample: average time, ratio, throughput and allocation (-prof gc).
+# Goal (cdr.json): typed decode at most 1.5x the time of readTree.
+#
+# Settings suit a 2-core machine; override with the variables below, e.g.
+#   SAMPLES=cdr.json MODES=avgt benchmarks/run-decode.sh
+# Arguments are passed on to JMH after these settings (e.g. -prof stack, -jvmArgs ...).
+#   FORKS=1 WARMUPS=3 WARMUP_TIME=2s ITERATIONS=5 ITERATION_TIME=2s MODES=avgt,thrpt
+#   SAMPLES=a.json,b.json   (default: every *.json of the spec directory but *.malformed.json)
+#   SKIP_BUILD=1            (reuse benchmarks/target/benchmarks.jar)
+# Results: benchmarks/target/decode/results.csv (JMH's CSV) and jmh.log (its full output).
+set -euo pipefail
+export LC_ALL=C
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+spec=test-fixtures/src/main/resources/io/github/callpush/fixtures/samples/spec
+jar=benchmarks/target/benchmarks.jar
+out=benchmarks/target/decode
+
+if [[ -z "${SAMPLES:-}" ]]; then
+  SAMPLES="$(cd "$spec" && ls -- *.json | grep -v '\.malformed\.json$' | paste -sd, -)"
+fi
+# cdr.json first: it is the sample the goal is about
+SAMPLES="$(tr ',' '\n' <<<"$SAMPLES" | awk 'NF { if ($0 == "cdr.json") print; else rest = rest "," $0 }
+  END { print rest }' | paste -sd '' - | sed 's/^,//')"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -q -B -ntp -pl benchmarks -am package -DskipTests
+fi
+
+mkdir -p "$out"
+java -jar "$jar" 'io\.github\.callpush\.benchmarks\.DecodeBenchmark\.' \
+  -f "${FORKS:-1}" -wi "${WARMUPS:-3}" -w "${WARMUP_TIME:-2s}" -i "${ITERATIONS:-5}" -r "${ITERATION_TIME:-2s}" \
+  -bm "${MODES:-avgt,thrpt}" -tu us -prof gc -p sample="$SAMPLES" \
+  -rf csv -rff "$out/results.csv" "$@" | tee "$out/jmh.log"
+
+echo
+echo "decode = PushDecoder.defaults().decode(bytes); readTree = new ObjectMapper().readTree(bytes)"
+echo "error = JMH's 99.9% confidence half-width; ratio = decode/readTree (error propagated); goal on cdr.json: ratio <= 1.5"
+echo
+awk -F, -v order="$SAMPLES" '
+  function unq(s) { gsub(/"/, "", s); return s }
+  # JMH writes CRLF lines
+  { sub(/\r$/, "") }
+  NR > 1 {
+    name = unq($1); sub(/.*DecodeBenchmark\./, "", name)
+    err = $6 == "NaN" ? 0 : $6
+    value[unq($8), name, unq($2)] = $5; error[unq($8), name, unq($2)] = err
+  }
+  function timed(s, name) {
+    if (!((s, name, "avgt") in value)) return sprintf("%20s", "-")
+    return sprintf("%9.3f ± %-8.3f", value[s, name, "avgt"], error[s, name, "avgt"])
+  }
+  function perSecond(s, name) {
+    return ((s, name, "thrpt") in value) ? sprintf("%.0f", value[s, name, "thrpt"] * 1e6) : "-"
+  }
+  function bytes(s, name) {
+    if ((s, name ":gc.alloc.rate.norm", "avgt") in value) return sprintf("%.0f", value[s, name ":gc.alloc.rate.norm", "avgt"])
+    if ((s, name ":gc.alloc.rate.norm", "thrpt") in value) return sprintf("%.0f", value[s, name ":gc.alloc.rate.norm", "thrpt"])
+    return "-"
+  }
+  END {
+    n = split(order, samples, ",")
+    printf "%-27s %20s %20s %13s %6s %12s %13s %11s %13s\n", "sample", "decode us/op", "readTree us/op", "ratio", "goal", \
+      "decode op/s", "readTree op/s", "decode B/op", "readTree B/op"
+    for (i = 1; i <= n; i++) {
+      s = samples[i]; ratio = "-"; goal = ""
+      if (((s, "decode", "avgt") in value) && ((s, "readTree", "avgt") in value)) {
+        d = value[s, "decode", "avgt"]; r = value[s, "readTree", "avgt"]
+        q = d / r
+        dq = q * sqrt((error[s, "decode", "avgt"] / d) ^ 2 + (error[s, "readTree", "avgt"] / r) ^ 2)
+        ratio = sprintf("%.2f ± %.2f", q, dq)
+        if (s == "cdr.json") goal = q <= 1.5 ? "met" : "MISSED"
+      }
+      printf "%-27s %s %s %13s %6s %12s %13s %11s %13s\n", s, timed(s, "decode"), timed(s, "readTree"), ratio, goal, \
+        perSecond(s, "decode"), perSecond(s, "readTree"), bytes(s, "decode"), bytes(s, "readTree")
+    }
+  }
+' "$out/results.csv" | tee "$out/table.txt"
