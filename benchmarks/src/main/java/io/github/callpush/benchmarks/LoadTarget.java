@@ -1,0 +1,76 @@
+package io.github.callpush.benchmarks;
+
+import io.github.callpush.PushReceiver;
+import io.github.callpush.PushServlet;
+import io.github.callpush.dedup.DedupStores;
+import io.github.callpush.event.CallRecord;
+import io.github.callpush.verify.TokenVerifier;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The load-test target: one Jetty serving the receiver at {@code /push} (token verification, a dedup
+ * store, one listener) and, for comparison in the same container, a bare servlet at {@code /bare} that
+ * only reads the body and answers 200. Usage: {@code LoadTarget PORT [DEDUP_SPEC]} (default memory).
+ */
+public final class LoadTarget {
+
+  /** The token the load script sends. */
+  public static final String TOKEN = "bench-token";
+
+  private LoadTarget() {}
+
+  /** Starts the target and blocks until the process is stopped. */
+  public static void main(String[] args) throws Exception {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+    String dedup = args.length > 1 ? args[1] : "memory";
+    LongAdder handled = new LongAdder();
+    PushReceiver receiver = PushReceiver.builder()
+        .verifier(TokenVerifier.builder().token(TOKEN).build())
+        .dedupStore(DedupStores.fromSpec(dedup))
+        .on("count", CallRecord.class, cdr -> handled.increment())
+        .build();
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder(new PushServlet(receiver)), "/push");
+    context.addServlet(new ServletHolder(new BareServlet()), "/bare");
+    server.setHandler(context);
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("handled=" + handled.sum());
+    }));
+    System.out.println("listening on http://127.0.0.1:" + connector.getLocalPort() + " dedup=" + dedup);
+    server.join();
+  }
+
+  /** Reads the whole body and answers 200 {@code success}: the floor any receiver is measured against. */
+  static final class BareServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final byte[] OK = "success".getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      try (InputStream in = request.getInputStream()) {
+        in.readAllBytes();
+      }
+      response.setStatus(200);
+      response.setContentType("text/plain; charset=utf-8");
+      response.setContentLength(OK.length);
+      response.getOutputStream().write(OK);
+    }
+  }
+}
