@@ -36,11 +36,11 @@ final class EventReader {
 
   private static final int BILL_CALL_FIELDS = 16;
 
-  private final ZoneId zone;
+  private final LocalTimes times;
   private final JsonSource json;
 
   EventReader(ZoneId zone, JsonSource json) {
-    this.zone = zone;
+    this.times = new LocalTimes(zone);
     this.json = json;
   }
 
@@ -52,7 +52,7 @@ final class EventReader {
       payload = (ObjectNode) content;
       wrapperId = Fields.textOf(root.get("uniqueId"));
     }
-    Fields fields = new Fields(payload, zone, json);
+    Fields fields = new Fields(payload, times, json);
     String sentPushType = firstNonNull(fields.text("pushType"), Fields.textOf(root.get("pushType")));
     Kind kind = Kind.classify(sentPushType, fields);
     EventHeader header = new EventHeader(
@@ -199,7 +199,7 @@ final class EventReader {
   }
 
   private Instant time(String text) {
-    return text == null ? null : Fields.instant(text, zone);
+    return text == null ? null : Fields.instant(text, times);
   }
 
   private static String firstNonNull(String first, String second) {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.Code;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,16 +23,15 @@ final class Fields {
 
   /** Epoch values below this are seconds, above it milliseconds (1e11 s is the year 5138, 1e11 ms 1973). */
   private static final long SECONDS_BELOW = 100_000_000_000L;
-  private static final int LOCAL_DATE_TIME_LENGTH = "yyyy-MM-dd HH:mm:ss".length();
   private static final int MAX_DECIMAL_LENGTH = 40;
 
   private final ObjectNode object;
-  private final ZoneId zone;
+  private final LocalTimes times;
   private final JsonSource json;
 
-  Fields(ObjectNode object, ZoneId zone, JsonSource json) {
+  Fields(ObjectNode object, LocalTimes times, JsonSource json) {
     this.object = object;
-    this.zone = zone;
+    this.times = times;
     this.json = json;
   }
 
@@ -82,7 +79,7 @@ final class Fields {
       return node.isIntegralNumber() && node.canConvertToLong() ? epoch(node.longValue()) : null;
     }
     String text = textOf(node);
-    return text == null ? null : instant(text.trim(), zone);
+    return text == null ? null : instant(text.trim(), times);
   }
 
   /** A list of strings; {@code [""]} and blank elements are dropped, a single string is a one-element list. */
@@ -135,25 +132,23 @@ final class Fields {
     return node.toString();
   }
 
-  /** Reads a time: unix seconds, unix milliseconds, {@code yyyy-MM-dd HH:mm:ss} in {@code zone}, or ISO-8601. */
-  static Instant instant(String text, ZoneId zone) {
+  /** Reads a time: unix seconds, unix milliseconds, {@code yyyy-MM-dd HH:mm:ss} in the zone of {@code times}, or ISO-8601. */
+  static Instant instant(String text, LocalTimes times) {
     if (text.isEmpty()) {
       return null;
     }
     if (isDigits(text)) {
       return text.length() > 18 ? null : epoch(Long.parseLong(text));
     }
-    if (text.length() == LOCAL_DATE_TIME_LENGTH) {
-      LocalDateTime local = localDateTime(text);
-      if (local != null) {
-        return local.atZone(zone).toInstant();
-      }
+    Instant local = times.parse(text);
+    if (local != null) {
+      return local;
     }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notOffset) {
       try {
-        return LocalDateTime.parse(text).atZone(zone).toInstant();
+        return LocalDateTime.parse(text).atZone(times.zone()).toInstant();
       } catch (DateTimeParseException notLocal) {
         return null;
       }
@@ -165,40 +160,6 @@ final class Fields {
       return null;
     }
     return value < SECONDS_BELOW ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
-  }
-
-  /** Parses {@code yyyy-MM-dd HH:mm:ss} (or with {@code T}) without a formatter: it is on the hot path. */
-  private static LocalDateTime localDateTime(String s) {
-    if (s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return null;
-    }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second);
-    } catch (DateTimeException outOfRange) {
-      return null;
-    }
-  }
-
-  private static int digits(String s, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      int digit = s.charAt(i) - '0';
-      if (digit < 0 || digit > 9) {
-        return -1;
-      }
-      value = value * 10 + digit;
-    }
-    return value;
   }
 
   private static boolean isDigits(String s) {

@@ -46,7 +46,11 @@ public record Code<E extends Enum<E>>(E value, String raw) {
     if (raw == null) {
       return null;
     }
-    Enum<?> known = BY_CODE.get(type).get(normalise(raw));
+    Map<String, Enum<?>> byCode = BY_CODE.get(type);
+    Enum<?> known = byCode.get(raw); // most codes arrive already in the normal form: spare the copies
+    if (known == null) {
+      known = byCode.get(normalise(raw));
+    }
     return new Code<>(known == null ? Enum.valueOf(type, OTHER) : type.cast(known), raw);
   }
 

@@ -87,6 +87,6 @@ class KindTest {
 
   private static Fields fields(String singleQuotedJson) {
     ObjectNode object = (ObjectNode) Samples.parse(singleQuotedJson.replace('\'', '"'));
-    return new Fields(object, PushDecoder.DEFAULT_ZONE, new JsonSource(32, 1 << 20, 64));
+    return new Fields(object, new LocalTimes(PushDecoder.DEFAULT_ZONE), new JsonSource(32, 1 << 20, 64));
   }
 }
