@@ -128,6 +128,7 @@ class VerificationOverHttpTest {
 
     assertThat(status).startsWith("HTTP/1.1 400");
     assertThat(runs).isEmpty();
+    assertThat(deadLetters).singleElement().satisfies(letter -> assertThat(letter.body()).isEqualTo(body));
   }
 
   @Test

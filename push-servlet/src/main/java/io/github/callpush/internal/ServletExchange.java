@@ -46,19 +46,41 @@ public final class ServletExchange {
       write(receiver.tooLarge(builder.build(), new byte[0]), response);
       return;
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(0, (int) request.getContentLengthLong()));
-    try (InputStream in = request.getInputStream()) {
-      if (!readAtMost(in, body, limit)) {
-        response.setHeader("Connection", "close");
-        write(receiver.tooLarge(builder.build(), Arrays.copyOf(body.toByteArray(), limit)), response);
+    long declared = request.getContentLengthLong();
+    byte[] body;
+    if (declared >= 0) {
+      body = new byte[(int) declared];
+      int read = 0;
+      String incomplete = null;
+      try (InputStream in = request.getInputStream()) {
+        for (int n; read < body.length && (n = in.read(body, read, body.length - read)) > 0; ) {
+          read += n;
+        }
+      } catch (IOException cut) {
+        incomplete = cut.toString();
+      }
+      if (read < body.length) {
+        write(receiver.unreadable(builder.build(), Arrays.copyOf(body, read), "body ended after " + read + " of the "
+            + declared + " bytes its Content-Length announced" + (incomplete == null ? "" : ": " + incomplete)),
+            response);
         return;
       }
-    } catch (IOException incomplete) {
-      PushRequest partial = builder.build();
-      write(receiver.unreadable(partial, body.toByteArray(), "body could not be read in full: " + incomplete), response);
-      return;
+    } else {
+      ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+      try (InputStream in = request.getInputStream()) {
+        if (!readAtMost(in, chunked, limit)) {
+          response.setHeader("Connection", "close");
+          write(receiver.tooLarge(builder.build(), Arrays.copyOf(chunked.toByteArray(), limit)), response);
+          return;
+        }
+      } catch (IOException incomplete) {
+        write(receiver.unreadable(builder.build(), chunked.toByteArray(),
+            "body could not be read in full: " + incomplete), response);
+        return;
+      }
+      body = chunked.toByteArray();
     }
-    PushRequest push = builder.body(body.toByteArray()).build();
+    PushRequest push = builder.body(body).build();
     if (receiver.hasAckDeadline() && request.isAsyncSupported()) {
       AsyncContext async = request.startAsync();
       async.setTimeout(0);
