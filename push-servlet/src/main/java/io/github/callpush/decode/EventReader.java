@@ -182,20 +182,37 @@ final class EventReader {
   private List<BillCall> billCalls(List<String> entries) {
     List<BillCall> calls = new ArrayList<>(entries.size());
     for (String entry : entries) {
-      calls.add(billCall(List.of(entry.split("\\|", -1))));
+      calls.add(billCall(splitAtBars(entry)));
     }
     return calls;
   }
 
-  private BillCall billCall(List<String> fields) {
+  private BillCall billCall(String[] fields) {
     String[] f = new String[BILL_CALL_FIELDS];
-    for (int i = 0; i < f.length && i < fields.size(); i++) {
-      String value = fields.get(i).trim();
+    for (int i = 0; i < f.length && i < fields.length; i++) {
+      String value = fields[i].trim();
       f[i] = value.isEmpty() || "null".equals(value) ? null : value;
     }
     return new BillCall(
         time(f[0]), time(f[1]), time(f[2]), f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
-        f[14], f[15], fields);
+        f[14], f[15], List.of(fields));
+  }
+
+  /** {@code entry.split("\\|", -1)} without the intermediate list: a call record has a few of these. */
+  private static String[] splitAtBars(String entry) {
+    int count = 1;
+    for (int bar = entry.indexOf('|'); bar >= 0; bar = entry.indexOf('|', bar + 1)) {
+      count++;
+    }
+    String[] fields = new String[count];
+    int start = 0;
+    for (int i = 0; i < count - 1; i++) {
+      int bar = entry.indexOf('|', start);
+      fields[i] = entry.substring(start, bar);
+      start = bar + 1;
+    }
+    fields[count - 1] = entry.substring(start);
+    return fields;
   }
 
   private Instant time(String text) {

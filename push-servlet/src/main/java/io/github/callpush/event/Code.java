@@ -1,11 +1,10 @@
 package io.github.callpush.event;
 
+import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
  * A value the platform sends as a code string, with the string it sent: {@link #value()} is the
@@ -21,13 +20,22 @@ public record Code<E extends Enum<E>>(E value, String raw) {
 
   private static final String OTHER = "OTHER";
 
-  private static final ClassValue<Map<String, Enum<?>>> BY_CODE = new ClassValue<>() {
+  /**
+   * Per enum, its constants by name and by name without underscores, ignoring case: the forms codes
+   * arrive in ({@code ANSWER}, {@code dialout}, {@code previewDialout}) are found without a copy.
+   */
+  private static final ClassValue<NavigableMap<String, Enum<?>>> BY_CODE = new ClassValue<>() {
     @Override
-    protected Map<String, Enum<?>> computeValue(Class<?> type) {
-      return Stream.of(type.getEnumConstants())
-          .map(constant -> (Enum<?>) constant)
-          .filter(constant -> !OTHER.equals(constant.name()))
-          .collect(Collectors.toUnmodifiableMap(constant -> normalise(constant.name()), Function.identity()));
+    protected NavigableMap<String, Enum<?>> computeValue(Class<?> type) {
+      NavigableMap<String, Enum<?>> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Object constant : type.getEnumConstants()) {
+        Enum<?> known = (Enum<?>) constant;
+        if (!OTHER.equals(known.name())) {
+          byCode.put(known.name(), known);
+          byCode.put(normalise(known.name()), known);
+        }
+      }
+      return Collections.unmodifiableNavigableMap(byCode);
     }
   };
 
@@ -46,9 +54,9 @@ public record Code<E extends Enum<E>>(E value, String raw) {
     if (raw == null) {
       return null;
     }
-    Map<String, Enum<?>> byCode = BY_CODE.get(type);
-    Enum<?> known = byCode.get(raw); // most codes arrive already in the normal form: spare the copies
-    if (known == null) {
+    NavigableMap<String, Enum<?>> byCode = BY_CODE.get(type);
+    Enum<?> known = byCode.get(raw);
+    if (known == null && raw.indexOf('_') >= 0) {
       known = byCode.get(normalise(raw));
     }
     return new Code<>(known == null ? Enum.valueOf(type, OTHER) : type.cast(known), raw);
