@@ -236,8 +236,10 @@ public final class PushReceiver implements AutoCloseable {
       Verification verdict = verifier.verify(request);
       if (!verdict.isAccepted()) {
         boolean forbidden = verdict.status() == 403;
-        return reject(request, verdict.status(), forbidden ? RejectReason.FORBIDDEN : RejectReason.UNAUTHORIZED,
-            forbidden ? "forbidden" : "unauthorized", verdict.reason(), body, false);
+        PushResponse refused = reject(request, verdict.status(),
+            forbidden ? RejectReason.FORBIDDEN : RejectReason.UNAUTHORIZED, forbidden ? "forbidden" : "unauthorized",
+            verdict.reason(), body, false);
+        return verdict.challenge() == null ? refused : withHeader(refused, "WWW-Authenticate", verdict.challenge());
       }
     }
     PushEvent event;

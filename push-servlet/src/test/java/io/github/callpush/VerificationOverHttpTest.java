@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.OutboundRing;
+import io.github.callpush.verify.BasicAuthVerifier;
 import io.github.callpush.verify.IpAllowlistVerifier;
 import io.github.callpush.verify.StandardWebhookVerifier;
 import io.github.callpush.verify.TokenVerifier;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +54,24 @@ class VerificationOverHttpTest {
     assertThat(right.statusCode()).isEqualTo(200);
     assertThat(runs).containsExactly("e1");
     assertThat(deadLetters).hasSize(2).allSatisfy(letter -> assertThat(letter.status()).isEqualTo(401));
+  }
+
+  @Test
+  void basicAuthRefusalChallengesTheClientAndTokenRefusalDoesNot() throws Exception {
+    serve(PushReceiver.builder().verifier(BasicAuthVerifier.builder().user("platform", "s3cret").build()));
+    String credentials = Base64.getEncoder().encodeToString("platform:s3cret".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> missing = jetty.post("/push", Pushes.ring("e1"));
+    HttpResponse<String> right = jetty.post("/push", Pushes.ring("e1"), "Authorization", "Basic " + credentials);
+    jetty.close();
+    serve(PushReceiver.builder().verifier(TokenVerifier.builder().token("right").build()));
+    HttpResponse<String> noToken = jetty.post("/push", Pushes.ring("e2"));
+
+    assertThat(missing.statusCode()).isEqualTo(401);
+    assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"callpush\", charset=\"UTF-8\"");
+    assertThat(right.statusCode()).isEqualTo(200);
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("WWW-Authenticate")).isEmpty();
   }
 
   @Test

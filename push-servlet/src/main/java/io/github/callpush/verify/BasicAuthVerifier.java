@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class BasicAuthVerifier implements PushVerifier {
 
   private static final String SCHEME = "Basic";
+  private static final String CHALLENGE = "Basic realm=\"callpush\", charset=\"UTF-8\"";
 
   private final SecretDigests credentials;
 
@@ -27,26 +28,26 @@ public final class BasicAuthVerifier implements PushVerifier {
     return new Builder();
   }
 
-  /** Accepts matching credentials; 401 when they are missing, malformed or wrong. */
+  /** Accepts matching credentials; 401 with a {@code Basic} challenge when they are missing, malformed or wrong. */
   @Override
   public Verification verify(PushRequest request) {
     String authorization = request.header("Authorization");
     String trimmed = authorization == null ? "" : authorization.trim();
     if (!trimmed.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
-      return Verification.unauthorized("missing credentials");
+      return Verification.unauthorized("missing credentials", CHALLENGE);
     }
     byte[] userPass;
     try {
       userPass = Base64.getDecoder().decode(trimmed.substring(SCHEME.length() + 1).trim());
     } catch (IllegalArgumentException notBase64) {
-      return Verification.unauthorized("malformed credentials");
+      return Verification.unauthorized("malformed credentials", CHALLENGE);
     }
     if (!containsColon(userPass)) {
-      return Verification.unauthorized("malformed credentials");
+      return Verification.unauthorized("malformed credentials", CHALLENGE);
     }
     return credentials.matches(userPass)
         ? Verification.ok()
-        : Verification.unauthorized("invalid credentials");
+        : Verification.unauthorized("invalid credentials", CHALLENGE);
   }
 
   private static boolean containsColon(byte[] userPass) {

@@ -8,10 +8,12 @@ import java.util.Objects;
  *
  * @param status 200 when accepted, else 401 or 403
  * @param reason why the request was refused; empty when accepted
+ * @param challenge the {@code WWW-Authenticate} value sent with a 401 (e.g. {@code Basic realm="callpush"}),
+ *     or null when the scheme has no standard challenge
  */
-public record Verification(int status, String reason) {
+public record Verification(int status, String reason, String challenge) {
 
-  private static final Verification ACCEPTED = new Verification(200, "");
+  private static final Verification ACCEPTED = new Verification(200, "", null);
 
   /** Checks the status is one a verifier may give. */
   public Verification {
@@ -19,6 +21,9 @@ public record Verification(int status, String reason) {
       throw new IllegalArgumentException("status must be 200, 401 or 403 but was " + status);
     }
     Objects.requireNonNull(reason, "reason");
+    if (challenge != null && status != 401) {
+      throw new IllegalArgumentException("only a 401 carries a challenge");
+    }
   }
 
   /** The request comes from the platform. */
@@ -28,12 +33,17 @@ public record Verification(int status, String reason) {
 
   /** Credentials are missing or wrong (401). */
   public static Verification unauthorized(String reason) {
-    return new Verification(401, reason);
+    return new Verification(401, reason, null);
+  }
+
+  /** Credentials are missing or wrong (401); {@code challenge} tells the client the scheme expected. */
+  public static Verification unauthorized(String reason, String challenge) {
+    return new Verification(401, reason, Objects.requireNonNull(challenge, "challenge"));
   }
 
   /** The request comes from an address that is not allowed (403). */
   public static Verification forbidden(String reason) {
-    return new Verification(403, reason);
+    return new Verification(403, reason, null);
   }
 
   /** Whether the request was accepted. */

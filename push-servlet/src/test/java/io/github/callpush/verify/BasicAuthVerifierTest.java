@@ -39,20 +39,20 @@ class BasicAuthVerifierTest {
         "other:pa:ss w0rd", "platform:", ":", "platform:pa:ss w0rd\u0000"}) {
       assertThat(verifier.verify(authorized(basic(wrong))))
           .as(wrong)
-          .isEqualTo(Verification.unauthorized("invalid credentials"));
+          .isEqualTo(Verification.unauthorized("invalid credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
     }
   }
 
   @Test
   void missingCredentialsAreUnauthorized() {
     assertThat(verifier.verify(PushRequest.builder().build()))
-        .isEqualTo(Verification.unauthorized("missing credentials"));
+        .isEqualTo(Verification.unauthorized("missing credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
     assertThat(verifier.verify(authorized("Bearer cGxhdGZvcm06cGFzcw==")))
-        .isEqualTo(Verification.unauthorized("missing credentials"));
+        .isEqualTo(Verification.unauthorized("missing credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
     assertThat(verifier.verify(authorized("Basic ")))
-        .isEqualTo(Verification.unauthorized("missing credentials"));
+        .isEqualTo(Verification.unauthorized("missing credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
     assertThat(verifier.verify(authorized("BasicX cGxhdGZvcm06cGFzcw==")))
-        .isEqualTo(Verification.unauthorized("missing credentials"));
+        .isEqualTo(Verification.unauthorized("missing credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
   }
 
   @ParameterizedTest
@@ -60,7 +60,7 @@ class BasicAuthVerifierTest {
       "Basic cGxhdGZvcm0=", "Basic " + "\u00e9\u00e9\u00e9\u00e9"})
   void malformedCredentialsAreUnauthorized(String authorization) {
     assertThat(verifier.verify(authorized(authorization)))
-        .isEqualTo(Verification.unauthorized("malformed credentials"));
+        .isEqualTo(Verification.unauthorized("malformed credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
   }
 
   @Test
@@ -69,7 +69,7 @@ class BasicAuthVerifierTest {
 
     assertThat(rotating.verify(authorized(basic("old:one")))).isEqualTo(Verification.ok());
     assertThat(rotating.verify(authorized(basic("new:twö")))).isEqualTo(Verification.ok());
-    assertThat(rotating.verify(authorized(basic("old:twö")))).isEqualTo(Verification.unauthorized("invalid credentials"));
+    assertThat(rotating.verify(authorized(basic("old:twö")))).isEqualTo(Verification.unauthorized("invalid credentials", "Basic realm=\"callpush\", charset=\"UTF-8\""));
   }
 
   @Test
