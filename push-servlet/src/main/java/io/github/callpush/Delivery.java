@@ -5,6 +5,7 @@ import io.github.callpush.dedup.Claim;
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.DedupStoreException;
 import io.github.callpush.event.PushEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,8 @@ final class Delivery {
   private int completedBefore;
   private int inFlight;
   private int failed;
+  private int expired;
+  private Instant leaseEnds;
   private boolean storeFailedOnComplete;
   private int matched;
 
@@ -61,7 +64,7 @@ final class Delivery {
   }
 
   int ran() {
-    return acquired.size();
+    return acquired.size() - expired;
   }
 
   /**
@@ -71,6 +74,7 @@ final class Delivery {
    */
   boolean claim(List<Registration> matching) {
     matched = matching.size();
+    leaseEnds = receiver.clock().instant().plus(receiver.lease());
     DedupStore store = receiver.store();
     try {
       for (Registration registration : matching) {
@@ -99,9 +103,20 @@ final class Delivery {
     }
   }
 
-  /** Runs the acquired listeners in registration order and records each result. */
+  /**
+   * Runs the acquired listeners in registration order and records each result. A listener whose lease
+   * ran out while earlier ones ran is not started: another delivery may have taken it over, and the
+   * platform's retry runs it if nobody has.
+   */
   Outcome run() {
     for (Registration registration : acquired) {
+      if (dedup && !receiver.clock().instant().isBefore(leaseEnds)) {
+        expired++;
+        receiver.log().warn("listener {} on event {} not started: its {} ms lease ran out while earlier listeners "
+            + "ran; answering 503 so a retry runs it", registration.id(), eventKey, receiver.lease().toMillis());
+        release(registration);
+        continue;
+      }
       try {
         registration.listener().onEvent(event);
       } catch (Exception | LinkageError | AssertionError failure) {
@@ -123,7 +138,7 @@ final class Delivery {
     if (storeFailedOnComplete) {
       return Outcome.STORE_UNAVAILABLE;
     }
-    if (inFlight > 0) {
+    if (inFlight > 0 || expired > 0) {
       return Outcome.IN_FLIGHT;
     }
     if (matched == 0) {

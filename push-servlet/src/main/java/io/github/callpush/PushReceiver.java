@@ -192,6 +192,10 @@ public final class PushReceiver implements AutoCloseable {
     return lease;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   Duration retention() {
     return retention;
   }

@@ -3,12 +3,14 @@ package io.github.callpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.event.UnknownEvent;
 import io.github.callpush.verify.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,27 @@ class PushReceiverTest {
       assertThat(receiver.handle(post(Pushes.ring("e1"))).status()).isEqualTo(500);
     }
     assertThat(seen).containsExactly("e1/crm/true");
+  }
+
+  @Test
+  void listenerWhoseLeaseRanOutBeforeItsTurnIsLeftForTheRetry() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    List<String> runs = new CopyOnWriteArrayList<>();
+    try (PushReceiver receiver = PushReceiver.builder().clock(clock).lease(Duration.ofSeconds(30))
+        .on("slow", OutboundRing.class, ring -> {
+          runs.add("slow");
+          clock.advance(Duration.ofSeconds(30));
+        })
+        .on("next", OutboundRing.class, ring -> runs.add("next"))
+        .build()) {
+      PushResponse first = receiver.handle(post(Pushes.ring("e1")));
+      PushResponse retry = receiver.handle(post(Pushes.ring("e1")));
+      PushResponse duplicate = receiver.handle(post(Pushes.ring("e1")));
+
+      assertThat(List.of(first.status(), retry.status(), duplicate.status())).containsExactly(503, 200, 200);
+      assertThat(first.headers()).containsKey("Retry-After");
+    }
+    assertThat(runs).containsExactly("slow", "next");
   }
 
   @Test

@@ -42,7 +42,7 @@ abstract class SharedStoreScenarios {
     PushReceiver receiver = PushReceiver.builder()
         .dedupStore(store)
         .metrics(metrics())
-        .lease(Duration.ofSeconds(2))
+        .lease(Duration.ofSeconds(5))
         .on("crm", OutboundRing.class, ring -> count(ring.eventId() + "/crm"))
         .on("archive", OutboundRing.class, ring -> count(ring.eventId() + "/archive"))
         .build();
