@@ -157,9 +157,15 @@ final class Delivery {
     }
     for (int attempt = 0; ; attempt++) {
       try {
-        if (!receiver.store().complete(eventKey, registration.id(), owner, receiver.retention())) {
+        if (receiver.store().complete(eventKey, registration.id(), owner, receiver.retention())) {
+          return;
+        }
+        if (attempt == 0) {
           receiver.log().warn("listener {} finished event {} after its lease was taken over; it may run twice",
               registration.id(), eventKey);
+        } else {
+          receiver.log().warn("listener {} finished event {}: the store's answer to an earlier completion was lost; "
+              + "either that completion was recorded or the lease was taken over", registration.id(), eventKey);
         }
         return;
       } catch (DedupStoreException unavailable) {

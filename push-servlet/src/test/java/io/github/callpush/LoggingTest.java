@@ -2,10 +2,16 @@ package io.github.callpush;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.callpush.dedup.Claim;
+import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.dedup.DedupStoreException;
+import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.event.OutboundRing;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +45,39 @@ class LoggingTest {
 
     assertThat(linesAbout("logging-unmasked")).singleElement()
         .satisfies(line -> assertThat(line).contains("customer=17319132391"));
+  }
+
+  @Test
+  void completionWhoseAnswerWasLostIsNotReportedAsATakeover() throws Exception {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().build();
+    DedupStore answerLostOnce = new DedupStore() {
+      private boolean lost;
+
+      @Override
+      public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
+        return store.claim(eventKey, listenerId, owner, lease);
+      }
+
+      @Override
+      public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
+        boolean completed = store.complete(eventKey, listenerId, owner, retention);
+        if (!lost) {
+          lost = true;
+          throw DedupStoreException.unavailable("test store", "complete", new SocketException("connection reset after the completion was recorded"));
+        }
+        return completed;
+      }
+
+      @Override
+      public boolean release(String eventKey, String listenerId, String owner) {
+        return store.release(eventKey, listenerId, owner);
+      }
+    };
+
+    push(PushReceiver.builder().dedupStore(answerLostOnce), "logging-lost-answer");
+
+    assertThat(linesAbout("logging-lost-answer"))
+        .anySatisfy(line -> assertThat(line).contains("WARN", "answer to an earlier completion was lost"))
+        .noneSatisfy(line -> assertThat(line).contains("after its lease was taken over"));
   }
 }
