@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A {@code PushServlet} declared without a receiver finds one in the context or builds one from init-params. */
 class ServletContextConfigurationTest {
@@ -77,5 +79,20 @@ class ServletContextConfigurationTest {
 
     assertThatThrownBy(() -> JettyHarness.handler(context).close())
         .hasStackTraceContaining("max-body-bytes must be a whole number but was 'lots'");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "trusted-proxies, 10.0.0.0/8, trusted-proxies only matter with an ip-allowlist",
+      "token-parameter, key, a token-parameter or token-header is set but no token",
+      "token-header, X-Token, a token-parameter or token-header is set but no token"})
+  void verificationSettingThatWouldDoNothingStopsTheServletFromStarting(String name, String value, String message) {
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.getServletHandler().setStartWithUnavailable(false);
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    holder.setInitParameter(name, value);
+    holder.setInitOrder(1);
+
+    assertThatThrownBy(() -> JettyHarness.handler(context).close()).hasStackTraceContaining(message);
   }
 }

@@ -161,6 +161,8 @@ public final class InitParameters {
       allowed.forEach(ip::allow);
       params.list("trusted-proxies").forEach(ip::trustedProxy);
       verifiers.add(ip.build());
+    } else if (params.isSet("trusted-proxies")) {
+      throw new IllegalArgumentException("trusted-proxies only matter with an ip-allowlist, and none is set");
     }
     List<String> tokens = params.list("token");
     if (!tokens.isEmpty()) {
@@ -169,6 +171,8 @@ public final class InitParameters {
       params.ifSet("token-parameter", token::queryParameter);
       params.ifSet("token-header", token::header);
       verifiers.add(token.build());
+    } else if (params.isSet("token-parameter") || params.isSet("token-header")) {
+      throw new IllegalArgumentException("a token-parameter or token-header is set but no token");
     }
     List<String> secrets = params.list("hmac-secrets");
     if (!secrets.isEmpty()) {
@@ -217,10 +221,14 @@ public final class InitParameters {
   /** Reads init-param values, naming the parameter in every error. */
   private record Params(Function<String, String> source) {
 
-    void ifSet(String name, Consumer<String> apply) {
+    boolean isSet(String name) {
       String value = source.apply(name);
-      if (value != null && !value.isBlank()) {
-        apply.accept(value.trim());
+      return value != null && !value.isBlank();
+    }
+
+    void ifSet(String name, Consumer<String> apply) {
+      if (isSet(name)) {
+        apply.accept(source.apply(name).trim());
       }
     }
 
