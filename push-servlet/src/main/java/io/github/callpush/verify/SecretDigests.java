@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class SecretDigests {
 
+  /** Never updated, only cloned: each clone starts from this empty state. */
+  private static final MessageDigest UNUSED_SHA_256 = newSha256();
+
   private final List<byte[]> digests;
 
   /** The digests of these secrets. */
@@ -29,8 +32,18 @@ final class SecretDigests {
   }
 
   static byte[] sha256(byte[] bytes) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      digest = (MessageDigest) UNUSED_SHA_256.clone(); // spares the provider lookup on every request
+    } catch (CloneNotSupportedException notCloneable) {
+      digest = newSha256();
+    }
+    return digest.digest(bytes);
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException required) {
       throw new IllegalStateException("every Java platform provides SHA-256", required);
     }
