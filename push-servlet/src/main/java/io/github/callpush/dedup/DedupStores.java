@@ -1,23 +1,18 @@
 package io.github.callpush.dedup;
 
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
+import java.time.Duration;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a store from a one-line spec, as {@code web.xml} init-params and the fixtures' command line
  * give it: {@code memory}; {@code jdbc:postgresql://host/db?user=u} (any JDBC URL whose driver is on
- * the class path; one connection per operation, so prefer a pooled {@code jndi:} data source in
- * production); {@code jndi:java:comp/env/jdbc/app} (a container's {@code DataSource}); or
- * {@code redis://host:6379} ({@code rediss://} for TLS; needs Jedis on the class path). JDBC stores
+ * the class path, pooled by HikariCP, which must be on the class path too); {@code jndi:java:comp/env/jdbc/app}
+ * (a container's {@code DataSource}); or {@code redis://host:6379} ({@code rediss://} for TLS; needs Jedis on the class path). JDBC stores
  * create their table when it is missing.
  */
 public final class DedupStores {
@@ -35,7 +30,7 @@ public final class DedupStores {
       return InMemoryDedupStore.builder().build();
     }
     if (trimmed.startsWith("jdbc:")) {
-      return JdbcDedupStore.builder(new DriverManagerDataSource(trimmed)).createTable(true).build();
+      return jdbc(trimmed);
     }
     if (trimmed.startsWith("jndi:")) {
       return JdbcDedupStore.builder(lookUp(trimmed.substring("jndi:".length()))).createTable(true).build();
@@ -47,16 +42,26 @@ public final class DedupStores {
         "dedup store spec must be memory, jdbc:URL, jndi:NAME or redis://HOST:PORT but was '" + trimmed + "'");
   }
 
+  private static DedupStore jdbc(String url) {
+    requireOnClassPath(url, "com.zaxxer.hikari.HikariDataSource", "com.zaxxer:HikariCP");
+    DataSource pool = ConnectionPools.of(url);
+    return new PooledJdbcStore(JdbcDedupStore.builder(pool).createTable(true).build(), (AutoCloseable) pool);
+  }
+
   private static DedupStore redis(String spec) {
-    try {
-      Class.forName("redis.clients.jedis.UnifiedJedis", false, DedupStores.class.getClassLoader());
-    } catch (ClassNotFoundException missing) {
-      throw new IllegalArgumentException("dedup store spec '" + spec + "' needs redis.clients:jedis on the class path");
-    }
+    requireOnClassPath(spec, "redis.clients.jedis.UnifiedJedis", "redis.clients:jedis");
     try {
       return RedisDedupStore.builder(new URI(spec)).build();
     } catch (URISyntaxException malformed) {
       throw new IllegalArgumentException("dedup store spec '" + spec + "' is not a valid URI: " + malformed.getMessage());
+    }
+  }
+
+  private static void requireOnClassPath(String spec, String className, String artifact) {
+    try {
+      Class.forName(className, false, DedupStores.class.getClassLoader());
+    } catch (ClassNotFoundException missing) {
+      throw new IllegalArgumentException("dedup store spec '" + spec + "' needs " + artifact + " on the class path");
     }
   }
 
@@ -72,52 +77,53 @@ public final class DedupStores {
     }
   }
 
-  /** A {@code DataSource} that opens a new connection from a JDBC URL each time. */
-  private record DriverManagerDataSource(String url) implements DataSource {
+  /** A JDBC store over a pool it owns and closes with it. */
+  private static final class PooledJdbcStore implements DedupStore {
 
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url);
+    private final JdbcDedupStore store;
+    private final AutoCloseable pool;
+
+    private PooledJdbcStore(JdbcDedupStore store, AutoCloseable pool) {
+      this.store = store;
+      this.pool = pool;
     }
 
     @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return DriverManager.getConnection(url, username, password);
+    public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
+      return store.claim(eventKey, listenerId, owner, lease);
     }
 
     @Override
-    public PrintWriter getLogWriter() {
-      return DriverManager.getLogWriter();
+    public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
+      return store.complete(eventKey, listenerId, owner, retention);
     }
 
     @Override
-    public void setLogWriter(PrintWriter out) {
-      DriverManager.setLogWriter(out);
+    public boolean release(String eventKey, String listenerId, String owner) {
+      return store.release(eventKey, listenerId, owner);
     }
 
     @Override
-    public void setLoginTimeout(int seconds) {
-      DriverManager.setLoginTimeout(seconds);
+    public int sweep() {
+      return store.sweep();
     }
 
     @Override
-    public int getLoginTimeout() {
-      return DriverManager.getLoginTimeout();
+    public void close() {
+      try {
+        store.close();
+      } finally {
+        try {
+          pool.close();
+        } catch (Exception failed) {
+          LoggerFactory.getLogger(DedupStores.class).warn("closing the dedup store's connection pool failed", failed);
+        }
+      }
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
+    public String toString() {
+      return store.toString();
     }
   }
 }

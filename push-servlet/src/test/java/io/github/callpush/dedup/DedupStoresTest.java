@@ -16,9 +16,29 @@ class DedupStoresTest {
   @Test
   void jdbcUrlSpecMakesAWorkingStoreThatCreatesItsTable() {
     try (DedupStore store = DedupStores.fromSpec("jdbc:h2:mem:spec-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
-      assertThat(store).isInstanceOf(JdbcDedupStore.class);
       assertThat(store.claim("event", "listener", "owner", Duration.ofMinutes(1))).isEqualTo(Claim.ACQUIRED);
       assertThat(store.claim("event", "listener", "other", Duration.ofMinutes(1))).isEqualTo(Claim.IN_FLIGHT);
+      assertThat(store.complete("event", "listener", "owner", Duration.ofMinutes(1))).isTrue();
+      assertThat(store.claim("event", "listener", "other", Duration.ofMinutes(1))).isEqualTo(Claim.COMPLETED);
+    }
+  }
+
+  @Test
+  void jdbcUrlSpecOwnsItsConnectionPoolAndClosesItWithTheStore() {
+    DedupStore store = DedupStores.fromSpec("jdbc:h2:mem:pool-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    assertThat(store.claim("event", "listener", "owner", Duration.ofMinutes(1))).isEqualTo(Claim.ACQUIRED);
+
+    store.close();
+
+    assertThatThrownBy(() -> store.claim("event", "listener", "owner", Duration.ofMinutes(1)))
+        .isInstanceOf(DedupStoreException.class).hasMessageContaining("callpush-dedup");
+  }
+
+  @Test
+  void jdbcUrlSpecStartsWhileTheDatabaseIsDownAndAnswersWithTheStoreError() {
+    try (DedupStore store = DedupStores.fromSpec("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1")) {
+      assertThatThrownBy(() -> store.claim("event", "listener", "owner", Duration.ofMinutes(1)))
+          .isInstanceOf(DedupStoreException.class);
     }
   }
 
