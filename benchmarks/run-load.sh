@@ -8,8 +8,8 @@
 #                                            redis://127.0.0.1:6379
 #   env: DURATION (s per round, 15), ROUNDS (3), CONNECTIONS (16), THREADS (1),
 #        WARMUP (s of one unmeasured round per target first, 10; 0 for none), SKIP_BUILD=1 (reuse the jar)
-# Results: benchmarks/target/load/results.tsv (section "Load (store)": throughput, p50, p99; appended to
-# $RESULTS when set, see lib.sh).
+# Results: benchmarks/target/load/wrk.log (wrk's output of the last run) and results.tsv (section
+# "Load (store)": throughput, p50, p99; appended to $RESULTS when set, see lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
@@ -26,10 +26,13 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 bench_build
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LOG=$(mktemp)
-OUT=$(mktemp)
+OUT=benchmarks/target/load/wrk.log
+mkdir -p benchmarks/target/load
+: >"$OUT"
 java -Xmx1g -cp "$jar" io.github.callpush.benchmarks.LoadTarget "$PORT" "$DEDUP" >"$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -f "$LOG" "$OUT"' EXIT
+# wait reports the TERM; the script's status stays its own
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 100); do grep -q listening "$LOG" && break; sleep 0.1; done
 grep -q listening "$LOG" || { cat "$LOG" >&2; exit 1; }
 
@@ -42,19 +45,19 @@ fi
 for round in $(seq "$ROUNDS"); do
   { echo "== bare $round"; run "$DURATION" "$BASE/bare"; echo "== push $round"; run "$DURATION" "$BASE/push?token=bench-token"; } >>"$OUT"
 done
-mkdir -p benchmarks/target/load
 python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" benchmarks/target/load/results.tsv <<'PY'
 import re, sys, statistics
 text = open(sys.argv[1]).read()
 dedup, command = sys.argv[2], sys.argv[6]
 def ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
 runs = {"bare": [], "push": []}
 for name, body in re.findall(r"== (bare|push) \d+\n(.*?)(?=== |\Z)", text, re.S):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", body).group(1))
-    p50 = ms(re.search(r"50%\s+(\S+)", body).group(1))
-    p99 = ms(re.search(r"99%\s+(\S+)", body).group(1))
+    # the distribution's lines, not a "+/- Stdev" column ending in 50% or 99%
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)$", body, re.M).group(1))
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)$", body, re.M).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", body)
     runs[name].append((rps, p50, p99, int(bad.group(1)) if bad else 0))
 def median(name, i):
