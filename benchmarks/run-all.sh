@@ -5,7 +5,7 @@
 #   skipped with a message without it), stores (run-stores.sh, when present), allocation and memory
 #   (run-alloc.sh). Every part runs even when one fails; the script then fails, naming it.
 #
-#   benchmarks/run-all.sh             the scripts' own settings: the figures to publish (about 25 minutes)
+#   benchmarks/run-all.sh             the scripts' own settings: the figures to publish (20 to 25 minutes)
 #   QUICK=1 benchmarks/run-all.sh     short runs (a few minutes): noisy figures, labelled so in the report
 #   SMOKE=1 benchmarks/run-all.sh     proves every part still runs (seconds, what CI does); the report goes
 #                                     to benchmarks/target/smoke/benchmarks.md, docs/ is left alone
