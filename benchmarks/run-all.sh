@@ -18,7 +18,7 @@ set -euo pipefail
 export LC_ALL=C
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
-command="$(bench_command "QUICK SMOKE OUT POSTGRES_URL REDIS_URL LOAD_STORES" benchmarks/run-all.sh "$@")"
+command="$(bench_command "QUICK SMOKE OUT POSTGRES_URL REDIS_URL LOAD_STORES" benchmarks/run-all.sh)"
 QUICK=${QUICK:-0}
 SMOKE=${SMOKE:-0}
 POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1/test?user=postgres}
@@ -64,7 +64,8 @@ part() {
 
 part decode benchmarks/run-decode.sh
 if command -v wrk >/dev/null; then
-  for store in $LOAD_STORES; do
+  read -ra stores <<<"$LOAD_STORES"
+  for store in "${stores[@]}"; do
     part "load $store" benchmarks/run-load.sh "$store"
   done
 else
