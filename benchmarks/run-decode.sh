@@ -9,15 +9,15 @@
 #   FORKS=1 WARMUPS=3 WARMUP_TIME=2s ITERATIONS=5 ITERATION_TIME=2s MODES=avgt,thrpt
 #   SAMPLES=a.json,b.json   (default: every *.json of the spec directory but *.malformed.json)
 #   SKIP_BUILD=1            (reuse benchmarks/target/benchmarks.jar)
-# Results: benchmarks/target/decode/results.csv (JMH's CSV) and jmh.log (its full output).
+# Results: benchmarks/target/decode/results.csv (JMH's CSV), jmh.log (its full output), table.txt and
+# results.tsv (section Decode, one figure per sample; appended to $RESULTS when set, see lib.sh).
 set -euo pipefail
 export LC_ALL=C
-
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
+knobs="$(bench_command "$JMH_KNOBS MODES" benchmarks/run-decode.sh "$@")"
 
 spec=test-fixtures/src/main/resources/io/github/callpush/fixtures/samples/spec
-jar=benchmarks/target/benchmarks.jar
 out=benchmarks/target/decode
 
 if [[ -z "${SAMPLES:-}" ]]; then
@@ -27,21 +27,16 @@ fi
 SAMPLES="$(tr ',' '\n' <<<"$SAMPLES" | awk 'NF { if ($0 == "cdr.json") print; else rest = rest "," $0 }
   END { print rest }' | paste -sd '' - | sed 's/^,//')"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -q -B -ntp -pl benchmarks -am package -DskipTests
-fi
-
-mkdir -p "$out"
-java -jar "$jar" 'io\.github\.callpush\.benchmarks\.DecodeBenchmark\.' \
-  -f "${FORKS:-1}" -wi "${WARMUPS:-3}" -w "${WARMUP_TIME:-2s}" -i "${ITERATIONS:-5}" -r "${ITERATION_TIME:-2s}" \
-  -bm "${MODES:-avgt,thrpt}" -tu us -prof gc -p sample="$SAMPLES" \
-  -rf csv -rff "$out/results.csv" "$@" | tee "$out/jmh.log"
+bench_build
+bench_jmh "$out" 'io\.github\.callpush\.benchmarks\.DecodeBenchmark\.' -bm "${MODES:-avgt,thrpt}" -prof gc \
+  -p sample="$SAMPLES" "$@"
+: >"$out/results.tsv"
 
 echo
 echo "decode = PushDecoder.defaults().decode(bytes); readTree = new ObjectMapper().readTree(bytes)"
 echo "error = JMH's 99.9% confidence half-width; ratio = decode/readTree (error propagated); goal on cdr.json: ratio <= 1.5"
 echo
-awk -F, -v order="$SAMPLES" '
+awk -F, -v order="$SAMPLES" -v knobs="$knobs" -v tsv="$out/results.tsv" '
   function unq(s) { gsub(/"/, "", s); return s }
   # JMH writes CRLF lines
   { sub(/\r$/, "") }
@@ -74,9 +69,12 @@ awk -F, -v order="$SAMPLES" '
         dq = q * sqrt((error[s, "decode", "avgt"] / d) ^ 2 + (error[s, "readTree", "avgt"] / r) ^ 2)
         ratio = sprintf("%.2f ± %.2f", q, dq)
         if (s == "cdr.json") goal = q <= 1.5 ? "met" : "MISSED"
+        printf "Decode\t%s typed decode\t%.2f µs/op\treadTree %.2f µs/op\t%.2fx\t%s\tSAMPLES=%s %s\n", s, d, r, q, \
+          s == "cdr.json" ? "<= 1.5x" : "-", s, knobs > tsv
       }
       printf "%-27s %s %s %13s %6s %12s %13s %11s %13s\n", s, timed(s, "decode"), timed(s, "readTree"), ratio, goal, \
         perSecond(s, "decode"), perSecond(s, "readTree"), bytes(s, "decode"), bytes(s, "readTree")
     }
   }
 ' "$out/results.csv" | tee "$out/table.txt"
+bench_publish "$out/results.tsv"

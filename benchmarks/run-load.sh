@@ -6,54 +6,83 @@
 #
 #   benchmarks/run-load.sh [DEDUP_SPEC]      e.g. memory (default), jdbc:postgresql://127.0.0.1/test?user=postgres,
 #                                            redis://127.0.0.1:6379
-#   env: DURATION (s per round, 15), ROUNDS (3), CONNECTIONS (16), THREADS (1)
+#   env: DURATION (s per round, 15), ROUNDS (3), CONNECTIONS (16), THREADS (1),
+#        WARMUP (s of one unmeasured round per target first, 10; 0 for none), SKIP_BUILD=1 (reuse the jar)
+# Results: benchmarks/target/load/wrk.log (wrk's output of the last run) and results.tsv (section
+# "Load (store)": throughput, p50, p99; appended to $RESULTS when set, see lib.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$root"
+COMMAND="$(bench_command "DURATION ROUNDS CONNECTIONS THREADS WARMUP" benchmarks/run-load.sh "$@")"
 DEDUP=${1:-memory}
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
+WARMUP=${WARMUP:-10}
 CDR=test-fixtures/src/main/resources/io/github/callpush/fixtures/samples/valid/cdr.json
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 
-[ -f benchmarks/target/benchmarks.jar ] && [ "${REBUILD:-1}" = 0 ] || mvn -q -B -pl benchmarks -am package -DskipTests
+bench_build
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LOG=$(mktemp)
-java -Xmx1g -cp benchmarks/target/benchmarks.jar io.github.callpush.benchmarks.LoadTarget "$PORT" "$DEDUP" >"$LOG" 2>&1 &
+OUT=benchmarks/target/load/wrk.log
+mkdir -p benchmarks/target/load
+: >"$OUT"
+java -Xmx1g -cp "$jar" io.github.callpush.benchmarks.LoadTarget "$PORT" "$DEDUP" >"$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -f "$LOG"' EXIT
+# wait reports the TERM; the script's status stays its own
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 100); do grep -q listening "$LOG" && break; sleep 0.1; done
 grep -q listening "$LOG" || { cat "$LOG" >&2; exit 1; }
 
 BASE=http://127.0.0.1:$PORT
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s benchmarks/load/post-cdr.lua "$2" -- "$CDR"; }
-run 10 "$BASE/bare" >/dev/null
-run 10 "$BASE/push?token=bench-token" >/dev/null
-OUT=$(mktemp)
+if [ "$WARMUP" != 0 ]; then
+  run "$WARMUP" "$BASE/bare" >/dev/null
+  run "$WARMUP" "$BASE/push?token=bench-token" >/dev/null
+fi
 for round in $(seq "$ROUNDS"); do
   { echo "== bare $round"; run "$DURATION" "$BASE/bare"; echo "== push $round"; run "$DURATION" "$BASE/push?token=bench-token"; } >>"$OUT"
 done
-python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" <<'PY'
+python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" benchmarks/target/load/results.tsv <<'PY'
 import re, sys, statistics
 text = open(sys.argv[1]).read()
+dedup, command = sys.argv[2], sys.argv[6]
 def ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
 runs = {"bare": [], "push": []}
 for name, body in re.findall(r"== (bare|push) \d+\n(.*?)(?=== |\Z)", text, re.S):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", body).group(1))
-    p50 = ms(re.search(r"50%\s+(\S+)", body).group(1))
-    p99 = ms(re.search(r"99%\s+(\S+)", body).group(1))
+    # the distribution's lines, not a "+/- Stdev" column ending in 50% or 99%
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)$", body, re.M).group(1))
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)$", body, re.M).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", body)
     runs[name].append((rps, p50, p99, int(bad.group(1)) if bad else 0))
 def median(name, i):
     return statistics.median(r[i] for r in runs[name])
-print(f"dedup={sys.argv[2]} rounds={sys.argv[4]} x {sys.argv[3]}s connections={sys.argv[5]} (medians)")
+print(f"dedup={dedup} rounds={sys.argv[4]} x {sys.argv[3]}s connections={sys.argv[5]} (medians)")
 print(f"{'target':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
 for name in ("bare", "push"):
     print(f"{name:8} {median(name,0):10.0f} {median(name,1):8.3f} {median(name,2):8.3f} {sum(r[3] for r in runs[name]):8d}")
-print(f"throughput ratio push/bare = {median('push',0)/median('bare',0):.3f} (goal >= 0.90); "
+ratio = median('push', 0) / median('bare', 0)
+print(f"throughput ratio push/bare = {ratio:.3f} (goal >= 0.90); "
       f"p99 difference = {median('push',2)-median('bare',2):+.3f} ms (goal <= +1 ms)")
+failed = sum(r[3] for name in runs for r in runs[name])
+if failed:
+    sys.exit(f"{failed} requests were not answered 2xx: the figures do not measure the receiver")
+store = {"memory": "memory"}.get(dedup) or next(
+    (name for prefix, name in (("jdbc:postgresql:", "PostgreSQL"), ("jdbc:mariadb:", "MariaDB"), ("jdbc:mysql:", "MySQL"),
+                               ("jdbc:h2:", "H2"), ("redis", "Redis")) if dedup.startswith(prefix)), dedup)
+section = f"Load ({store})"
+with open(sys.argv[7], "w") as tsv:
+    def figure(name, value, anchor, ratio, goal):
+        tsv.write("\t".join((section, name, value, anchor, ratio, goal, command)) + "\n")
+    figure("throughput push/bare", f"{median('push',0):.0f} req/s", f"bare {median('bare',0):.0f} req/s",
+           f"{ratio:.2f}x", ">= 0.90x")
+    for label, i, goal in (("p50", 1, "-"), ("p99", 2, "<= +1 ms")):
+        push, bare = median("push", i), median("bare", i)
+        figure(f"{label} latency", f"{push:.2f} ms", f"bare {bare:.2f} ms", f"{push / bare:.2f}x ({push - bare:+.2f} ms)", goal)
 PY
-rm -f "$OUT"
+bench_publish benchmarks/target/load/results.tsv

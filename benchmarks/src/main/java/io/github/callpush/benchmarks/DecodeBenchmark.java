@@ -6,7 +6,6 @@ import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.event.UnknownEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +35,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class DecodeBenchmark {
 
-  /** Where the build copies the spec's samples (all but the deliberately malformed one). */
-  private static final String SAMPLES = "/samples/spec/";
-
   /** Every valid sample of the spec; {@code run-decode.sh} passes the directory's current list instead. */
   @Param({
     "cdr.json",
@@ -61,12 +57,7 @@ public class DecodeBenchmark {
   /** Loads the sample and checks both sides read it, so neither measures a failure path. */
   @Setup(Level.Trial)
   public void load() throws IOException {
-    try (InputStream in = DecodeBenchmark.class.getResourceAsStream(SAMPLES + sample)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no sample " + sample + " on the classpath under " + SAMPLES);
-      }
-      body = in.readAllBytes();
-    }
+    body = SpecSamples.read(sample);
     decoder = PushDecoder.defaults();
     mapper = new ObjectMapper();
     PushEvent event = decoder.decode(body);

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own. Use a JDBC or Redis store when several nodes receive the same pushes.
  *
  * <p>Every operation is O(1). Each entry costs about 96 bytes plus its key's length in bytes
- * (measured with compressed references: 1,000,000 completed keys of 58 characters, event and listener,
- * take 154 MB of heap). When more than {@link
+ * (measured by {@code benchmarks/run-alloc.sh}, with compressed references: 1,000,000 completed keys
+ * of 58 characters, event and listener, take 154 MB of heap). When more than {@link
  * Builder#maximumSize} entries are held, the oldest (by first claim) are forgotten first, live or not:
  * a forgotten completed entry lets a later duplicate run again, so size the store for every (event,
  * listener) pair of one retention window. Expired entries are removed lazily: a claim that adds an

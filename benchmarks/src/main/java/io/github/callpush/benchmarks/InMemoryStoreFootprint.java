@@ -1,23 +1,21 @@
-package io.github.callpush.dedup;
+package io.github.callpush.benchmarks;
 
+import io.github.callpush.dedup.InMemoryDedupStore;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Measures the heap that {@link InMemoryDedupStore} holds for many completed keys; not a test. Run
- * after {@code mvn -pl push-servlet test-compile}:
- *
- * <pre>
- * java -Xmx200m -cp push-servlet/target/classes:push-servlet/target/test-classes \
- *     io.github.callpush.dedup.InMemoryDedupStoreFootprint [keys]
- * </pre>
+ * The heap that {@link InMemoryDedupStore} holds for many completed keys (goal: at most 200 MB for
+ * 1,000,000). Run with {@code benchmarks/run-alloc.sh}, or {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.callpush.benchmarks.InMemoryStoreFootprint [keys]}.
  *
  * <p>Keys look like real ones: {@code accountId:eventUniqueId} (a 12-character account and a 32-hex
- * id, 45 characters) and a 12-character listener id.
+ * id, 45 characters) and a 12-character listener id. The last line printed is {@code keys bytes},
+ * tab-separated, for scripts.
  */
-public final class InMemoryDedupStoreFootprint {
+public final class InMemoryStoreFootprint {
 
-  private InMemoryDedupStoreFootprint() {}
+  private InMemoryStoreFootprint() {}
 
   /** Fills a store with {@code args[0]} (default 1,000,000) completed keys and prints the heap used. */
   public static void main(String[] args) {
@@ -30,16 +28,19 @@ public final class InMemoryDedupStoreFootprint {
       store.claim(eventKey, "cdr-archiver", "node-1:request-7", Duration.ofMinutes(5));
       store.complete(eventKey, "cdr-archiver", "node-1:request-7", day);
     }
-    long after = usedAfterGc();
-    long bytes = after - before;
+    long bytes = usedAfterGc() - before;
+    if (store.size() != keys) {
+      throw new IllegalStateException("the store holds " + store.size() + " keys, not " + keys);
+    }
     System.out.printf(
         Locale.ROOT,
-        "%,d completed keys (%d held): %.1f MB of heap, %d bytes per key (max heap %d MB)%n",
+        "%,d completed keys: %.1f MB of heap, %d bytes per key (max heap %d MB)%n%d\t%d%n",
         keys,
-        store.size(),
         bytes / 1e6,
         bytes / keys,
-        Runtime.getRuntime().maxMemory() >> 20);
+        Runtime.getRuntime().maxMemory() >> 20,
+        keys,
+        bytes);
   }
 
   private static long usedAfterGc() {
