@@ -79,9 +79,11 @@ section = f"Load ({store})"
 with open(sys.argv[7], "w") as tsv:
     def figure(name, value, anchor, ratio, goal):
         tsv.write("\t".join((section, name, value, anchor, ratio, goal, command)) + "\n")
+    # the goals are issue 3's, set for the in-memory store; a networked store's figures are reported as they are
+    memory = store == "memory"
     figure("throughput push/bare", f"{median('push',0):.0f} req/s", f"bare {median('bare',0):.0f} req/s",
-           f"{ratio:.2f}x", ">= 0.90x")
-    for label, i, goal in (("p50", 1, "-"), ("p99", 2, "<= +1 ms")):
+           f"{ratio:.2f}x", ">= 0.90x" if memory else "-")
+    for label, i, goal in (("p50", 1, "-"), ("p99", 2, "<= +1 ms" if memory else "-")):
         push, bare = median("push", i), median("bare", i)
         figure(f"{label} latency", f"{push:.2f} ms", f"bare {bare:.2f} ms", f"{push / bare:.2f}x ({push - bare:+.2f} ms)", goal)
 PY
