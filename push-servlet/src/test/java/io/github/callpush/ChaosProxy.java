@@ -9,15 +9,32 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A TCP proxy on loopback in front of a real server, whose connections a test can cut and refuse. */
-final class ChaosProxy implements AutoCloseable {
+/**
+ * A TCP proxy on loopback in front of a real server, whose connections a test can cut and refuse: point
+ * a client at {@link #port()}, then {@link #cut()} and {@link #restore()} to simulate an outage.
+ * Published in push-servlet's test-jar for the other modules' tests. Thread-safe.
+ *
+ * <pre>{@code
+ * try (ChaosProxy proxy = new ChaosProxy(5432)) {
+ *   dataSource.setURL("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test");
+ *   proxy.cut();     // open connections drop, new ones are refused
+ *   proxy.restore(); // new connections reach the server again
+ * }
+ * }</pre>
+ */
+public final class ChaosProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final int upstreamPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean refusing;
 
-  ChaosProxy(int upstreamPort) throws IOException {
+  /**
+   * Starts proxying a free loopback port to {@code 127.0.0.1:upstreamPort}.
+   *
+   * @throws IOException when no port can be opened
+   */
+  public ChaosProxy(int upstreamPort) throws IOException {
     this.upstreamPort = upstreamPort;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "chaos-proxy-" + upstreamPort);
@@ -25,18 +42,20 @@ final class ChaosProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  /** The loopback port clients connect to. */
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** Drops every open connection and refuses new ones until {@link #restore()}. */
-  void cut() {
+  public void cut() {
     refusing = true;
     open.forEach(ChaosProxy::closeQuietly);
     open.clear();
   }
 
-  void restore() {
+  /** Accepts new connections again after {@link #cut()}. */
+  public void restore() {
     refusing = false;
   }
 
@@ -88,6 +107,7 @@ final class ChaosProxy implements AutoCloseable {
     }
   }
 
+  /** Cuts every connection and stops listening. */
   @Override
   public void close() throws IOException {
     cut();

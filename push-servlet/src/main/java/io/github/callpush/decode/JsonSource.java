@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Parses bodies into JSON trees under explicit limits, turning every failure into a {@link PushDecodingException}. */
@@ -37,11 +40,15 @@ final class JsonSource {
         int offset = startsWithBom(body) ? UTF8_BOM.length : 0;
         return checked(mapper.readTree(body, offset, body.length - offset));
       }
-      return parse(new String(body, charset));
+      // strict: a body in another charset than declared is rejected, not decoded into replacement characters
+      return parse(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString());
     } catch (StreamConstraintsException tooMuch) {
       throw limitExceeded(tooMuch);
     } catch (JsonProcessingException malformed) {
       throw PushDecodingException.malformed(malformed);
+    } catch (CharacterCodingException notInCharset) {
+      throw PushDecodingException.notInCharset(charset.name(), notInCharset);
     } catch (CharConversionException badEncoding) {
       throw PushDecodingException.badEncoding(badEncoding);
     } catch (IOException unexpected) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.CharConversionException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,12 @@ import java.util.Locale;
 public final class PushDecodingException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
+
+  /** Bytes that are not text in the charset the {@code Content-Type} names (e.g. UTF-8 declared as GBK). */
+  static PushDecodingException notInCharset(String charset, CharacterCodingException cause) {
+    return new PushDecodingException(
+        Reason.MALFORMED_JSON, "malformed body: not " + charset + " text as its Content-Type says", -1, -1, cause);
+  }
 
   /** What kind of problem the body has. */
   public enum Reason {

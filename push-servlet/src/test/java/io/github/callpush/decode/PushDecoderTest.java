@@ -46,6 +46,16 @@ class PushDecoderTest {
   }
 
   @Test
+  void utf8BodyDeclaredGbkIsNotGbk() {
+    byte[] body = "{\"callEvent\":\"ring\",\"agentName\":\"张\"}".getBytes(StandardCharsets.UTF_8);
+
+    PushDecodingException e = failure(() -> PushDecoder.defaults().decode(body, "application/json;charset=GBK"));
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED_JSON);
+    assertThat(e).hasMessage("malformed body: not GBK text as its Content-Type says");
+  }
+
+  @Test
   void gbkBodyWithoutCharsetIsNotUtf8() {
     byte[] body = Samples.text(HANGUP).getBytes(Charset.forName("GBK"));
 
