@@ -139,6 +139,25 @@ class VerificationOverHttpTest {
   }
 
   @Test
+  void bodyAFewTimesOverTheLimitIsReadToItsEndSoThe413ArrivesAndItsPrefixIsDeadLettered() throws Exception {
+    serve(PushReceiver.builder().maxBodyBytes(64 * 1024));
+    byte[] body = oversize(200 * 1024);
+
+    String announced = jetty.raw(concat(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body), false);
+    String chunked = jetty.raw(concat(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length) + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII), concat(body, "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))), false);
+
+    assertThat(List.of(announced, chunked)).allSatisfy(status -> assertThat(status).startsWith("HTTP/1.1 413"));
+    assertThat(deadLetters).hasSize(2).allSatisfy(letter -> {
+      assertThat(letter.status()).isEqualTo(413);
+      assertThat(letter.truncated()).isTrue();
+      assertThat(letter.body()).isEqualTo(java.util.Arrays.copyOf(body, 64 * 1024));
+    });
+  }
+
+  @Test
   void bodyShorterThanItsContentLengthIsRejectedAndRunsNothing() throws Exception {
     serve(PushReceiver.builder());
     byte[] body = Pushes.ring("e1").getBytes(StandardCharsets.UTF_8);
@@ -176,5 +195,12 @@ class VerificationOverHttpTest {
     byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return all;
+  }
+
+  private static byte[] oversize(int length) {
+    byte[] ring = Pushes.ring("big").getBytes(StandardCharsets.UTF_8);
+    byte[] body = java.util.Arrays.copyOf(ring, length);
+    java.util.Arrays.fill(body, ring.length, length, (byte) ' ');
+    return body;
   }
 }

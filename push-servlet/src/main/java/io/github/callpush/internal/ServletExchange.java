@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class ServletExchange {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServletExchange.class);
   private static final int CHUNK = 8192;
+  /** How many times the limit an oversize body may exceed it and still be read to its end before the 413. */
+  private static final long DRAINED_OVER_LIMIT = 4;
 
   private ServletExchange() {}
 
@@ -40,45 +43,9 @@ public final class ServletExchange {
       write(receiver.handle(builder.build()), response);
       return;
     }
-    int limit = receiver.maxBodyBytes();
-    if (request.getContentLengthLong() > limit) {
-      response.setHeader("Connection", "close");
-      write(receiver.tooLarge(builder.build(), new byte[0]), response);
+    byte[] body = readBody(receiver, request, response, builder);
+    if (body == null) {
       return;
-    }
-    long declared = request.getContentLengthLong();
-    byte[] body;
-    if (declared >= 0) {
-      body = new byte[(int) declared];
-      int read = 0;
-      String incomplete = null;
-      try (InputStream in = request.getInputStream()) {
-        for (int n; read < body.length && (n = in.read(body, read, body.length - read)) > 0; ) {
-          read += n;
-        }
-      } catch (IOException cut) {
-        incomplete = cut.toString();
-      }
-      if (read < body.length) {
-        write(receiver.unreadable(builder.build(), Arrays.copyOf(body, read), "body ended after " + read + " of the "
-            + declared + " bytes its Content-Length announced" + (incomplete == null ? "" : ": " + incomplete)),
-            response);
-        return;
-      }
-    } else {
-      ByteArrayOutputStream chunked = new ByteArrayOutputStream();
-      try (InputStream in = request.getInputStream()) {
-        if (!readAtMost(in, chunked, limit)) {
-          response.setHeader("Connection", "close");
-          write(receiver.tooLarge(builder.build(), Arrays.copyOf(chunked.toByteArray(), limit)), response);
-          return;
-        }
-      } catch (IOException incomplete) {
-        write(receiver.unreadable(builder.build(), chunked.toByteArray(),
-            "body could not be read in full: " + incomplete), response);
-        return;
-      }
-      body = chunked.toByteArray();
     }
     PushRequest push = builder.body(body).build();
     if (receiver.hasAckDeadline() && request.isAsyncSupported()) {
@@ -103,14 +70,92 @@ public final class ServletExchange {
     write(receiver.handle(push), response);
   }
 
-  /** Copies at most {@code limit} bytes; false when the stream had more. */
-  private static boolean readAtMost(InputStream in, ByteArrayOutputStream out, int limit) throws IOException {
+  /**
+   * Reads the body, or answers 400 (cut short) or 413 (over the limit) itself and returns null. A body
+   * over the limit by no more than {@link #DRAINED_OVER_LIMIT} times the limit is read to its end, so the
+   * 413 reaches a client that sends its whole body before reading the answer; a bigger one is refused at
+   * once and its connection closed. Either way the dead letter gets what was read up to the limit.
+   */
+  private static byte[] readBody(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response,
+      PushRequest.Builder builder) throws IOException {
+    int limit = receiver.maxBodyBytes();
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      byte[] prefix = new byte[0];
+      boolean drained = false;
+      if (declared - limit <= DRAINED_OVER_LIMIT * limit) {
+        try (InputStream in = request.getInputStream()) {
+          prefix = in.readNBytes(limit);
+          drained = drainAtMost(in, declared - limit);
+        } catch (IOException cut) {
+          LOG.debug("an oversize body stopped arriving", cut);
+        }
+      }
+      tooLarge(receiver, response, builder, prefix, drained);
+      return null;
+    }
+    if (declared < 0) {
+      return readChunked(receiver, request, response, builder, limit);
+    }
+    byte[] body = new byte[(int) declared];
+    int read = 0;
+    String incomplete = null;
+    try (InputStream in = request.getInputStream()) {
+      for (int n; read < body.length && (n = in.read(body, read, body.length - read)) > 0; ) {
+        read += n;
+      }
+    } catch (IOException cut) {
+      incomplete = cut.toString();
+    }
+    if (read < body.length) {
+      write(receiver.unreadable(builder.build(), Arrays.copyOf(body, read), "body ended after " + read + " of the "
+          + declared + " bytes its Content-Length announced" + (incomplete == null ? "" : ": " + incomplete)),
+          response);
+      return null;
+    }
+    return body;
+  }
+
+  /** A body without a {@code Content-Length}: read up to the limit, then drained like an announced one. */
+  private static byte[] readChunked(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response,
+      PushRequest.Builder builder, int limit) throws IOException {
+    ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+    try (InputStream in = request.getInputStream()) {
+      if (!copyAtMost(in, chunked, limit)) {
+        tooLarge(receiver, response, builder, Arrays.copyOf(chunked.toByteArray(), limit),
+            drainAtMost(in, DRAINED_OVER_LIMIT * limit));
+        return null;
+      }
+    } catch (IOException incomplete) {
+      write(receiver.unreadable(builder.build(), chunked.toByteArray(), "body could not be read in full: " + incomplete),
+          response);
+      return null;
+    }
+    return chunked.toByteArray();
+  }
+
+  /** Answers 413; the connection stays open only when the whole body was read. */
+  private static void tooLarge(PushReceiver receiver, HttpServletResponse response, PushRequest.Builder builder,
+      byte[] prefix, boolean drained) throws IOException {
+    if (!drained) {
+      response.setHeader("Connection", "close");
+    }
+    write(receiver.tooLarge(builder.build(), prefix), response);
+  }
+
+  /** Reads and drops at most {@code max} more bytes; true when the stream ended within them. */
+  private static boolean drainAtMost(InputStream in, long max) throws IOException {
+    return copyAtMost(in, OutputStream.nullOutputStream(), max);
+  }
+
+  /** Copies what the stream has, stopping once more than {@code max} bytes came; false when it had more. */
+  private static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
     byte[] chunk = new byte[CHUNK];
-    int total = 0;
-    for (int read; (read = in.read(chunk, 0, Math.min(CHUNK, limit + 1 - total))) > 0; ) {
+    long total = 0;
+    for (int read; (read = in.read(chunk, 0, (int) Math.min(CHUNK, max + 1 - total))) > 0; ) {
       out.write(chunk, 0, read);
       total += read;
-      if (total > limit) {
+      if (total > max) {
         return false;
       }
     }
