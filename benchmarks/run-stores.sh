@@ -6,7 +6,8 @@
 # reference). Store and anchor use the same threads and alternate round by round.
 #
 #   benchmarks/run-stores.sh [TARGET...]     memory h2 postgresql mariadb redis (default: all)
-#   env: THREADS (8), DURATION (s per round, 10), WARMUP (s, 5), ROUNDS (3), REBUILD (1; 0 reuses the jar)
+#   env: THREADS (8), DURATION (s per phase, 5), WARMUP (s, 5), ROUNDS (5), REBUILD (1; 0 reuses the jar)
+#        (several short rounds: each round's store/anchor pairs two phases that ran one after the other)
 #        POSTGRESQL_URL, MARIADB_URL (JDBC URLs), REDIS_URL (redis://127.0.0.1:6379)
 #        RESULTS=FILE  also appends one tab-separated line per store:
 #                      section, figure, value, anchor, ratio, goal, command
@@ -19,9 +20,9 @@ for knob in ROUNDS WARMUP DURATION THREADS; do
 done
 if [ $# -gt 0 ]; then COMMAND="$COMMAND $*"; else set -- memory h2 postgresql mariadb redis; fi
 THREADS=${THREADS:-8}
-DURATION=${DURATION:-10}
+DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-5}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 POSTGRESQL_URL=${POSTGRESQL_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 MARIADB_URL=${MARIADB_URL:-jdbc:mariadb://127.0.0.1:3306/test?user=root}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
