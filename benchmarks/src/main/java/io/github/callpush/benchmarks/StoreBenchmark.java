@@ -139,8 +139,8 @@ public final class StoreBenchmark {
 
   private static Target open(String name, Map<String, String> options, String run, int threads) {
     return switch (name) {
-      // the default bound (100,000) forgets the oldest entries, live or not: at millions of claims per
-      // second a thread descheduled between its claim and its complete would find its lease gone
+      // the default bound (100,000) forgets the oldest entries, live or not: at hundreds of thousands of
+      // claims per second, a thread descheduled between its claim and its complete found its lease gone
       case "memory" -> new Target("in-memory claim+complete",
           InMemoryDedupStore.builder().maximumSize(MEMORY_MAXIMUM_SIZE).build(),
           "-", null, "", "0 (one JVM's memory)", () -> {});
@@ -358,8 +358,9 @@ public final class StoreBenchmark {
       return !Double.isNaN(anchor);
     }
 
+    /** Rounded down, so that a ratio shown as the goal meets it. */
     String ratioText() {
-      return hasAnchor() ? String.format(Locale.ROOT, "%.2f", ratio) : "-";
+      return hasAnchor() ? String.format(Locale.ROOT, "%.2f", Math.floor(ratio * 100) / 100) : "-";
     }
   }
 
