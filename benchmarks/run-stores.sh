@@ -27,7 +27,8 @@ POSTGRESQL_URL=${POSTGRESQL_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=post
 MARIADB_URL=${MARIADB_URL:-jdbc:mariadb://127.0.0.1:3306/test?user=root}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 
-[ -f benchmarks/target/benchmarks.jar ] && [ "${REBUILD:-1}" = 0 ] || mvn -q -B -ntp -pl benchmarks -am package -DskipTests
+# the build writes to stderr: stdout is the table alone
+[ -f benchmarks/target/benchmarks.jar ] && [ "${REBUILD:-1}" = 0 ] || mvn -q -B -ntp -pl benchmarks -am package -DskipTests >&2
 
 REFERENCE=
 if [[ " $* " == *" redis "* ]] && command -v redis-benchmark >/dev/null; then
