@@ -1,12 +1,17 @@
 package io.github.callpush.dedup;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * A {@link DedupStore} in Redis, shared by every node that uses the same server and key prefix. Needs
@@ -16,8 +21,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * listenerId}, holding {@code "L" + owner} while leased and {@code "C" + owner} once completed. Leases and
  * retention are the keys' time to live, on the Redis server's clock: a claim is {@code SET NX PX} and
  * completion and release are Lua scripts that check the owner, so each operation is one atomic round
- * trip. An expired lease disappears at once, so its owner can no longer complete or release it even
- * when no one took it over; there is nothing to {@link #sweep}.
+ * trip. The scripts go by their SHA-1 ({@code EVALSHA}); a server that has not cached one yet gets it
+ * whole once. An expired lease disappears at once, so its owner can no longer complete or release it
+ * even when no one took it over; there is nothing to {@link #sweep}.
  *
  * <pre>{@code
  * DedupStore store = RedisDedupStore.builder(URI.create("redis://localhost:6379")).build();
@@ -29,17 +35,17 @@ public final class RedisDedupStore implements DedupStore {
   public static final String DEFAULT_KEY_PREFIX = "callpush:dedup:";
 
   /** Sets a free key, else answers 2 for a completed one and 3 for a leased one. */
-  private static final String CLAIM =
+  private static final Script CLAIM = new Script(
       "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end\n"
           + "if string.sub(redis.call('GET', KEYS[1]), 1, 1) == 'C' then return 2 end\n"
-          + "return 3";
+          + "return 3");
 
   /** If the key holds the owner's lease, replaces it (ARGV[2], PX ARGV[3]) or deletes it (ARGV[2] empty). */
-  private static final String SETTLE =
+  private static final Script SETTLE = new Script(
       "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end\n"
           + "if ARGV[2] == '' then redis.call('DEL', KEYS[1])\n"
           + "else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end\n"
-          + "return 1";
+          + "return 1");
 
   /** Far beyond any retention, and safe from overflow when Redis adds its clock. */
   private static final long MAX_TTL_MILLIS = 1L << 62;
@@ -107,15 +113,39 @@ public final class RedisDedupStore implements DedupStore {
     return Math.min(Args.millis(name, duration), MAX_TTL_MILLIS);
   }
 
-  private long eval(String operation, String script, String key, String... args) {
+  private long eval(String operation, Script script, String key, String... args) {
     try {
-      Object answer = jedis.eval(script, List.of(key), List.of(args));
+      List<String> keys = List.of(key);
+      List<String> argv = List.of(args);
+      Object answer;
+      try {
+        answer = jedis.evalsha(script.sha1, keys, argv);
+      } catch (JedisNoScriptException notCached) {
+        answer = jedis.eval(script.source, keys, argv); // the server caches it for the next EVALSHA
+      }
       if (!(answer instanceof Long)) {
         throw new JedisException("unexpected script answer " + answer);
       }
       return (Long) answer;
     } catch (JedisException e) {
       throw DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", operation, e);
+    }
+  }
+
+  /** A Lua script and the SHA-1 that {@code EVALSHA} names it by. */
+  private record Script(String source, String sha1) {
+
+    Script(String source) {
+      this(source, sha1(source));
+    }
+
+    private static String sha1(String source) {
+      try {
+        return HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException("every JVM has SHA-1", impossible);
+      }
     }
   }
 

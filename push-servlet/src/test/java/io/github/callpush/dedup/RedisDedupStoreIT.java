@@ -81,6 +81,15 @@ class RedisDedupStoreIT extends DedupStoreContract {
   }
 
   @Test
+  void scriptsTheServerForgotAreSentAgain() {
+    jedis.scriptFlush();
+    assertThat(store.claim("e1", "l1", "A", LONG)).isEqualTo(Claim.ACQUIRED);
+    jedis.scriptFlush();
+    assertThat(store.complete("e1", "l1", "A", LONG)).isTrue();
+    assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.COMPLETED);
+  }
+
+  @Test
   void aStoreGivenAClientLeavesItOpen() {
     store.close();
 
