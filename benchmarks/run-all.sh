@@ -2,7 +2,7 @@
 # Every benchmark in one command, then the report docs/benchmarks.md (machine, date, commit, command,
 # one table per section, how to read it):
 #   decode (run-decode.sh), load with the memory, PostgreSQL and Redis stores (run-load.sh, needs wrk:
-#   skipped with a message without it), stores (run-stores.sh, when present), allocation and memory
+#   skipped with a message without it), stores (run-stores.sh), allocation and memory
 #   (run-alloc.sh). Every part runs even when one fails; the script then fails, naming it.
 #
 #   benchmarks/run-all.sh             the scripts' own settings: the figures to publish (20 to 25 minutes)
@@ -72,11 +72,7 @@ else
   echo "=== load SKIPPED: wrk is not installed (the JMH parts still run)" >&2
   notes+=("Load: skipped, wrk is not installed on this machine.")
 fi
-if [[ -f benchmarks/run-stores.sh ]]; then
-  part stores bash benchmarks/run-stores.sh
-else
-  notes+=("Stores: skipped, benchmarks/run-stores.sh is not there yet.")
-fi
+part stores benchmarks/run-stores.sh
 part "allocation and memory" benchmarks/run-alloc.sh
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
