@@ -23,6 +23,8 @@ QUICK=${QUICK:-0}
 SMOKE=${SMOKE:-0}
 POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1/test?user=postgres}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+# a smoke loads the in-memory store only: the stores part and the integration tests reach the servers
+if [[ "$SMOKE" == 1 ]]; then LOAD_STORES=${LOAD_STORES:-memory}; fi
 LOAD_STORES=${LOAD_STORES:-memory $POSTGRES_URL $REDIS_URL}
 
 if [[ "$SMOKE" == 1 ]]; then

@@ -6,13 +6,15 @@
 # reference). Store and anchor use the same threads and alternate round by round.
 #
 #   benchmarks/run-stores.sh [TARGET...]     memory h2 postgresql mariadb redis (default: all)
-#   env: THREADS (8), DURATION (s per phase, 5), WARMUP (s, 5), ROUNDS (5), REBUILD (1; 0 reuses the jar)
+#   env: THREADS (8), DURATION (s per phase, 5), WARMUP (s, 5), ROUNDS (5), REBUILD (1; 0 reuses the jar),
+#        SMOKE=1 (phases of 0.2 s, one round: only proves it runs)
 #        (several short rounds: each round's store/anchor pairs two phases that ran one after the other)
 #        POSTGRESQL_URL, MARIADB_URL (JDBC URLs), REDIS_URL (redis://127.0.0.1:6379)
 #        RESULTS=FILE  also appends one tab-separated line per store:
 #                      section, figure, value, anchor, ratio, goal, command
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${SMOKE:-0}" = 1 ]; then DURATION=0.2 WARMUP=0 ROUNDS=1; fi # run-all's smoke: proves it runs, no figures
 # the command that reproduces the figures: the knobs that were set, and the targets named
 COMMAND=benchmarks/run-stores.sh
 for knob in ROUNDS WARMUP DURATION THREADS; do
@@ -31,7 +33,7 @@ REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 [ -f benchmarks/target/benchmarks.jar ] && [ "${REBUILD:-1}" = 0 ] || mvn -q -B -ntp -pl benchmarks -am package -DskipTests >&2
 
 REFERENCE=
-if [[ " $* " == *" redis "* ]] && command -v redis-benchmark >/dev/null; then
+if [[ " $* " == *" redis "* ]] && [ "${SMOKE:-0}" != 1 ] && command -v redis-benchmark >/dev/null; then
   hostport=${REDIS_URL#*://}; hostport=${hostport%%/*}
   SET=$(redis-benchmark -h "${hostport%%:*}" -p "${hostport##*:}" -t set -q -c "$THREADS" -n 200000 \
     | tr '\r' '\n' | grep -o 'SET: [0-9.]* requests per second' | tail -1 \

@@ -100,8 +100,8 @@ public final class StoreBenchmark {
       targets = List.of("memory", "h2", "postgresql", "mariadb", "redis");
     }
     int threads = Integer.parseInt(options.get("threads"));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
-    Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+    Duration warmup = seconds(options.get("warmup"));
+    Duration duration = seconds(options.get("duration"));
     int rounds = Integer.parseInt(options.get("rounds"));
     String run = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 32);
 
@@ -259,11 +259,16 @@ public final class StoreBenchmark {
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
+  /** Seconds, fractions allowed (a smoke run's phases last a fraction of a second). */
+  private static Duration seconds(String value) {
+    return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+  }
+
   private static void print(List<Result> results, int threads, int rounds, Duration duration, Duration warmup) {
     System.out.printf(Locale.ROOT,
         "claim+complete of a fresh event key (one listener) vs the raw server doing the same write once:%n"
-            + "%d threads, medians of %d rounds x %d s after a %d s warm-up; ratio: median of the rounds' ratios%n%n",
-        threads, rounds, duration.toSeconds(), warmup.toSeconds());
+            + "%d threads, medians of %d rounds x %.1f s after a %.1f s warm-up; ratio: median of the rounds' ratios%n%n",
+        threads, rounds, duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0);
     String row = "%-30s %12s  %-22s %12s %6s  %s%n";
     System.out.printf(Locale.ROOT, row, "store", "ops/s", "anchor", "anchor ops/s", "ratio", "goal " + goal());
     for (Result result : results) {
