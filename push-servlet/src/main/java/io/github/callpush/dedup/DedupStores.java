@@ -2,11 +2,9 @@ package io.github.callpush.dedup;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes a store from a one-line spec, as {@code web.xml} init-params and the fixtures' command line
@@ -45,7 +43,7 @@ public final class DedupStores {
   private static DedupStore jdbc(String url) {
     requireOnClassPath(url, "com.zaxxer.hikari.HikariDataSource", "com.zaxxer:HikariCP");
     DataSource pool = ConnectionPools.of(url);
-    return new PooledJdbcStore(JdbcDedupStore.builder(pool).createTable(true).build(), (AutoCloseable) pool);
+    return JdbcDedupStore.builder(pool).createTable(true).ownsDataSource((AutoCloseable) pool).build();
   }
 
   private static DedupStore redis(String spec) {
@@ -74,56 +72,6 @@ public final class DedupStores {
       throw new IllegalArgumentException("JNDI name '" + name + "' holds no DataSource but " + found);
     } catch (NamingException missing) {
       throw new IllegalArgumentException("JNDI name '" + name + "' could not be looked up: " + missing.getMessage());
-    }
-  }
-
-  /** A JDBC store over a pool it owns and closes with it. */
-  private static final class PooledJdbcStore implements DedupStore {
-
-    private final JdbcDedupStore store;
-    private final AutoCloseable pool;
-
-    private PooledJdbcStore(JdbcDedupStore store, AutoCloseable pool) {
-      this.store = store;
-      this.pool = pool;
-    }
-
-    @Override
-    public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
-      return store.claim(eventKey, listenerId, owner, lease);
-    }
-
-    @Override
-    public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
-      return store.complete(eventKey, listenerId, owner, retention);
-    }
-
-    @Override
-    public boolean release(String eventKey, String listenerId, String owner) {
-      return store.release(eventKey, listenerId, owner);
-    }
-
-    @Override
-    public int sweep() {
-      return store.sweep();
-    }
-
-    @Override
-    public void close() {
-      try {
-        store.close();
-      } finally {
-        try {
-          pool.close();
-        } catch (Exception failed) {
-          LoggerFactory.getLogger(DedupStores.class).warn("closing the dedup store's connection pool failed", failed);
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return store.toString();
     }
   }
 }

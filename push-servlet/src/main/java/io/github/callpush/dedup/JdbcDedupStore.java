@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DedupStore} in one table of a PostgreSQL, MySQL, MariaDB or H2 database, shared by every
@@ -53,6 +54,7 @@ public final class JdbcDedupStore implements DedupStore {
   private final boolean createTable;
   private final Clock clock;
   private final int sweepBatchSize;
+  private final AutoCloseable ownedDataSource;
   private final String name;
   private final Object initLock = new Object();
   private volatile Dialect.Sql sql;
@@ -63,12 +65,26 @@ public final class JdbcDedupStore implements DedupStore {
     this.createTable = builder.createTable;
     this.clock = builder.clock;
     this.sweepBatchSize = builder.sweepBatchSize;
+    this.ownedDataSource = builder.ownedDataSource;
     this.name = "JdbcDedupStore[" + tableName + "]";
   }
 
   /** A builder for a store over {@code dataSource}. */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
+  }
+
+  /** Closes the data source when the store made it itself (a {@code jdbc:} spec's pool); a given one stays open. */
+  @Override
+  public void close() {
+    if (ownedDataSource == null) {
+      return;
+    }
+    try {
+      ownedDataSource.close();
+    } catch (Exception failed) {
+      LoggerFactory.getLogger(JdbcDedupStore.class).warn("closing the dedup store's connection pool failed", failed);
+    }
   }
 
   /** The table this store uses. */
@@ -295,6 +311,7 @@ public final class JdbcDedupStore implements DedupStore {
     private boolean createTable;
     private Clock clock = Clock.systemUTC();
     private int sweepBatchSize = 1000;
+    private AutoCloseable ownedDataSource;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -333,6 +350,12 @@ public final class JdbcDedupStore implements DedupStore {
         throw new IllegalArgumentException("sweepBatchSize must be positive but was " + sweepBatchSize);
       }
       this.sweepBatchSize = sweepBatchSize;
+      return this;
+    }
+
+    /** Makes the store close its data source, which it made itself; for {@link DedupStores}. */
+    Builder ownsDataSource(AutoCloseable dataSource) {
+      this.ownedDataSource = Objects.requireNonNull(dataSource, "dataSource");
       return this;
     }
 

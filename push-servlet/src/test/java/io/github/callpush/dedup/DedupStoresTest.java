@@ -16,6 +16,7 @@ class DedupStoresTest {
   @Test
   void jdbcUrlSpecMakesAWorkingStoreThatCreatesItsTable() {
     try (DedupStore store = DedupStores.fromSpec("jdbc:h2:mem:spec-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+      assertThat(store).isInstanceOf(JdbcDedupStore.class);
       assertThat(store.claim("event", "listener", "owner", Duration.ofMinutes(1))).isEqualTo(Claim.ACQUIRED);
       assertThat(store.claim("event", "listener", "other", Duration.ofMinutes(1))).isEqualTo(Claim.IN_FLIGHT);
       assertThat(store.complete("event", "listener", "owner", Duration.ofMinutes(1))).isTrue();
