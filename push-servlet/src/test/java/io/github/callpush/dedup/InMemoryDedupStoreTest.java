@@ -16,7 +16,10 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
   void theBuilderNamesTheSettingAndValueItRejects() {
     assertThatThrownBy(() -> InMemoryDedupStore.builder().maximumSize(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maximumSize must be positive but was 0");
+        .hasMessage("maximumSize must be between 1 and 268435456 but was 0");
+    assertThatThrownBy(() -> InMemoryDedupStore.builder().maximumSize(268_435_457))
+        .hasMessage("maximumSize must be between 1 and 268435456 but was 268435457");
+    assertThat(InMemoryDedupStore.builder().maximumSize(268_435_456).build().maximumSize()).isEqualTo(268_435_456);
     assertThatThrownBy(() -> InMemoryDedupStore.builder().clock(null)).hasMessage("clock");
     assertThat(InMemoryDedupStore.builder().build().maximumSize())
         .isEqualTo(InMemoryDedupStore.DEFAULT_MAXIMUM_SIZE);
@@ -77,5 +80,31 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
 
     assertThat(store.size()).isEqualTo(2);
     assertThat(store.claim("e1", "l1", "C", LONG)).isEqualTo(Claim.IN_FLIGHT);
+  }
+
+  @Test
+  void aKeyLongerThanAllKeysMayTakeIsRefusedAndNothingIsForgotten() {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().keyBytesLimit(16).clock(clock).build();
+    store.claim("e1", "l1", "A", LONG);
+
+    assertThatThrownBy(() -> store.claim("e-with-a-long-key", "l1", "A", LONG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the event key and listener id take 20 bytes, more than the store's 16");
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
+  }
+
+  @Test
+  void whenTheKeysFillTheirLimitTheOldestAreForgotten() {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().keyBytesLimit(19).clock(clock).build();
+    store.claim("e1", "l1", "A", LONG); // 5 bytes each
+    store.claim("e2", "l1", "A", LONG);
+    store.claim("e3", "l1", "A", LONG);
+
+    store.claim("e4", "l1", "A", LONG);
+
+    assertThat(store.size()).isEqualTo(3);
+    assertThat(store.claim("e2", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
+    assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.ACQUIRED);
   }
 }
