@@ -281,6 +281,48 @@ abstract class DedupStoreContract {
   }
 
   @Test
+  void concurrentCallersOnOneKeyAndOnTheirOwnKeysGetExactlyTheirOutcomes() throws Exception {
+    int rounds = 10;
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<String>>> runs = new ArrayList<>();
+      for (int i = 0; i < THREADS; i++) {
+        String owner = "owner-" + i;
+        runs.add(threads.submit(() -> {
+          start.await();
+          List<String> outcomes = new ArrayList<>();
+          for (int round = 0; round < rounds; round++) {
+            Claim shared = store.claim("shared-" + round, "l1", owner, LONG);
+            Claim own = store.claim(owner + "-" + round, "l1", owner, LONG);
+            boolean sharedDone = store.complete("shared-" + round, "l1", owner, LONG);
+            boolean ownDone = store.complete(owner + "-" + round, "l1", owner, LONG);
+            outcomes.add(round + " " + shared + " " + sharedDone + " " + own + " " + ownDone);
+          }
+          return outcomes;
+        }));
+      }
+      start.countDown();
+      List<String> outcomes = new ArrayList<>();
+      for (Future<List<String>> run : runs) {
+        outcomes.addAll(run.get(60, TimeUnit.SECONDS));
+      }
+
+      for (int round = 0; round < rounds; round++) {
+        String prefix = round + " ";
+        List<String> ofRound = outcomes.stream().filter(outcome -> outcome.startsWith(prefix)).toList();
+        assertThat(ofRound).as("round %d", round).hasSize(THREADS)
+            .containsOnlyOnce(prefix + "ACQUIRED true ACQUIRED true")
+            .filteredOn(outcome -> !outcome.startsWith(prefix + "ACQUIRED"))
+            .allSatisfy(outcome -> assertThat(outcome).isIn(
+                prefix + "IN_FLIGHT false ACQUIRED true", prefix + "COMPLETED false ACQUIRED true"));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void argumentsAreChecked() {
     assertThatThrownBy(() -> store.claim(null, "l1", "A", LONG)).hasMessageContaining("eventKey");
     assertThatThrownBy(() -> store.claim("e1", null, "A", LONG)).hasMessageContaining("listenerId");
