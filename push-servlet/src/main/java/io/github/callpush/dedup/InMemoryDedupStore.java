@@ -18,6 +18,8 @@ import java.util.Objects;
  * event and listener, take 114 MB of heap). When more than {@link Builder#maximumSize} entries are
  * held, the oldest (by first claim) are forgotten first, live or not: a forgotten completed entry lets a
  * later duplicate run again, so size the store for every (event, listener) pair of one retention window.
+ * The keys' bytes share one array, so together they are limited to 2 GB: beyond that, too, the oldest
+ * are forgotten.
  * Expired entries are removed lazily: a claim that adds an entry also removes up to two expired ones
  * from the oldest end, and {@link #sweep} removes all expired entries. An expired lease that no one took
  * over and that was not yet removed can still be completed or released by its owner. One lock guards
