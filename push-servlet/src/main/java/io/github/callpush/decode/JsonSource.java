@@ -1,13 +1,19 @@
 package io.github.callpush.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +22,20 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 /** Parses bodies into JSON trees under explicit limits, turning every failure into a {@link PushDecodingException}. */
 final class JsonSource {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** The samples' bytes per top-level member (27 to 41): the root's map is sized for the body, not rehashed as it fills. */
+  private static final int BYTES_PER_MEMBER = 34;
+  private static final int MOST_MEMBERS_EXPECTED = 512;
 
   private final ObjectMapper mapper;
+  /** Reads one value in the middle of a stream, exactly as {@link #mapper} builds trees. */
+  private final ObjectReader subtrees;
+  private final JsonNodeFactory nodes;
 
   JsonSource(int maxNestingDepth, int maxStringLength, int maxNumberLength) {
     StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -32,9 +45,23 @@ final class JsonSource {
         .build();
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    this.subtrees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.nodes = mapper.getNodeFactory();
   }
 
+  /** The tree of a body: a well-formed object in UTF-8 (or UTF-16/32) streamed, anything else as {@link #readTree}. */
   JsonNode parse(byte[] body, Charset charset) {
+    if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
+      ObjectNode object = streamObject(body);
+      if (object != null) {
+        return object;
+      }
+    }
+    return readTree(body, charset);
+  }
+
+  /** The tree of a body as Jackson's {@code readTree} builds it, or the exception that says why there is none. */
+  JsonNode readTree(byte[] body, Charset charset) {
     try {
       if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
         int offset = startsWithBom(body) ? UTF8_BOM.length : 0;
@@ -64,6 +91,65 @@ final class JsonSource {
       throw limitExceeded(tooMuch);
     } catch (JsonProcessingException malformed) {
       throw PushDecodingException.malformed(malformed);
+    }
+  }
+
+  /**
+   * The tree of a body whose root is an object, built off the token stream into a root sized for the
+   * body, without the deserializer's set-up per body: equal to {@link #readTree}'s, node classes and
+   * factory included. Null for any other body, malformed included: {@link #readTree} then answers exactly.
+   */
+  private ObjectNode streamObject(byte[] body) {
+    int offset = startsWithBom(body) ? UTF8_BOM.length : 0;
+    try (JsonParser parser = mapper.createParser(body, offset, body.length - offset)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      int members = Math.min(body.length / BYTES_PER_MEMBER, MOST_MEMBERS_EXPECTED);
+      ObjectNode root = new ObjectNode(nodes, new LinkedHashMap<>(members * 4 / 3 + 1));
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        JsonToken token = parser.nextToken();
+        root.replace(name, token == JsonToken.START_ARRAY ? array(parser) : value(parser, token));
+      }
+      return parser.nextToken() == null ? root : null;
+    } catch (IOException malformedOrOverALimit) {
+      return null;
+    }
+  }
+
+  /** A top-level array (a call record's lists); containers in it are read as {@link #value} reads them. */
+  private ArrayNode array(JsonParser parser) throws IOException {
+    ArrayNode array = nodes.arrayNode();
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      array.add(value(parser, token));
+    }
+    return array;
+  }
+
+  /**
+   * The value at {@code token}: strings, integers, booleans and null made as the tree deserializer makes
+   * them; anything else (floats, objects, nested arrays) read by that deserializer itself.
+   */
+  private JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case VALUE_STRING:
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        return subtrees.readTree(parser);
     }
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Mutates the valid samples many thousand times and checks that the decoder either decodes them, with a
  * header and the raw body, or throws {@link PushDecodingException}; never anything else (no NPE,
- * NumberFormatException, ArithmeticException, DateTimeException, StackOverflowError, OutOfMemoryError).
+ * NumberFormatException, ArithmeticException, DateTimeException, StackOverflowError, OutOfMemoryError), and
+ * that the tree streamed off each body is the one Jackson's {@code readTree} makes ({@link TreeReference}).
  *
  * <p>Runs with a fixed seed; {@code -Dcallpush.fuzz.seed=N} runs another, {@code -Dcallpush.fuzz.rounds=N}
  * more rounds. A failure names the seed and round, which replay it.
@@ -41,6 +42,10 @@ class PushDecoderFuzzTest {
           .maxNumberLength(1000)
           .maxStringLength(3 << 20)
           .build());
+
+  /** Parsers with the limits of {@link #DECODERS}, in order: each mutant's streamed tree is checked with its decoder's. */
+  private static final List<JsonSource> SOURCES = List.of(new JsonSource(32, 1 << 20, 64),
+      new JsonSource(1000, 3 << 20, 1000));
 
   private static final String[] PUSH_TYPES = {"dialoutRing", "dialoutHangup", "incomingRing", "incomingHangup",
       "cdr", "link", "callStatus", "mediaFailreason", "login", "logout", "CDR", "", "somethingNew"};
@@ -85,6 +90,9 @@ class PushDecoderFuzzTest {
 
   /** Decodes a mutant; the name of the event's type, or of the reason it was refused. */
   private String check(PushDecoder decoder, Mutant mutant, String where) {
+    if (mutant.contentType() == null) {
+      TreeReference.assertParsesAsReadTree(SOURCES.get(DECODERS.indexOf(decoder)), mutant.body(), null, false, where);
+    }
     PushEvent event;
     try {
       event = decoder.decode(mutant.body(), mutant.contentType());
