@@ -23,10 +23,6 @@ import redis.clients.jedis.resps.ScanResult;
  */
 class RedisDedupStoreIT extends DedupStoreContract {
 
-  /** The server the tests of batches reach, directly or through a proxy. */
-  private static final URI SERVER =
-      URI.create(System.getProperty("callpush.it.redis.uri", "redis://127.0.0.1:6379"));
-
   private static JedisPooled jedis;
 
   private final String prefix = "callpush:it:" + UUID.randomUUID() + ":";
@@ -137,7 +133,7 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
   @Test
   void aBatchWhoseConnectionIsCutFailsEachCallAndTheNextBatchWorks() throws Exception {
-    try (ChaosProxy proxy = new ChaosProxy(SERVER.getPort());
+    try (ChaosProxy proxy = new ChaosProxy(6379);
         RedisDedupStore redis = RedisDedupStore.builder(URI.create("redis://127.0.0.1:" + proxy.port()))
             .keyPrefix(prefix).build()) {
       assertThat(redis.claim("e0", "l1", "A", LONG)).isEqualTo(Claim.ACQUIRED); // a pooled connection
@@ -160,7 +156,8 @@ class RedisDedupStoreIT extends DedupStoreContract {
 
   @Test
   void aClientWithoutPipelinesRunsABatchOneCommandAfterAnother() {
-    try (UnifiedJedis single = new UnifiedJedis(new Connection(SERVER.getHost(), SERVER.getPort()))) {
+    URI uri = URI.create(System.getProperty("callpush.it.redis.uri", "redis://127.0.0.1:6379"));
+    try (UnifiedJedis single = new UnifiedJedis(new Connection(uri.getHost(), uri.getPort()))) {
       RedisDedupStore redis = RedisDedupStore.builder(single).keyPrefix(prefix).build();
       List<RedisDedupStore.Call> batch = List.of(
           redis.claimCall("e1", "l1", "A", LONG), redis.claimCall("e1", "l1", "B", LONG),
