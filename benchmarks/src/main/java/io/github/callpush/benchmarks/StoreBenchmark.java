@@ -230,8 +230,7 @@ public final class StoreBenchmark {
               "L" + owner, claimLike)),
           "SET", eventKey);
       return new Target("Redis claim+complete", store, "Jedis SET NX PX", anchor, reference,
-          "2 commands (EVALSHA claim: SET NX PX; EVALSHA complete: GET, SET PX), concurrent ones pipelined"
-              + " together, vs 1 SET NX PX", cleanup);
+          "2 round trips (EVALSHA claim: SET NX PX; EVALSHA complete: GET, SET PX) vs 1 SET NX PX", cleanup);
     } catch (RuntimeException e) {
       closeAfterFailure(cleanup, e);
       throw e;
