@@ -5,13 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -27,14 +24,6 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * trip. The scripts go by their SHA-1 ({@code EVALSHA}); a server that has not cached one yet gets it
  * whole once. An expired lease disappears at once, so its owner can no longer complete or release it
  * even when no one took it over; there is nothing to {@link #sweep}.
- *
- * <p>Concurrent operations share round trips (group commit): a caller that finds none in progress sends
- * its command at once, alone, as before; the callers that come meanwhile wait, and the next round trip
- * carries up to 64 of their commands as one pipeline on one pooled connection, then each caller gets its
- * own answer. No thread of its own: the callers take turns sending. When a round trip fails every
- * operation in it throws {@link DedupStoreException}; as with a single command, one whose reply was lost
- * may have been applied. A client without pipelines ({@code UnifiedJedis} on one connection) sends the
- * batch's commands one by one.
  *
  * <pre>{@code
  * DedupStore store = RedisDedupStore.builder(URI.create("redis://localhost:6379")).build();
@@ -60,15 +49,10 @@ public final class RedisDedupStore implements DedupStore {
 
   /** Far beyond any retention, and safe from overflow when Redis adds its clock. */
   private static final long MAX_TTL_MILLIS = 1L << 62;
-  /** The most calls one pipeline carries. */
-  private static final int MAX_BATCH = 64;
 
   private final UnifiedJedis jedis;
   private final boolean ownsClient;
   private final String keyPrefix;
-  private final GroupCommit<Call> batches = new GroupCommit<>(MAX_BATCH, this::execute);
-  /** False once the client turned out to have no pipelines (a {@code UnifiedJedis} on one connection). */
-  private volatile boolean pipelines = true;
 
   private RedisDedupStore(Builder builder) {
     this.ownsClient = builder.jedis == null;
@@ -93,39 +77,24 @@ public final class RedisDedupStore implements DedupStore {
 
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
-    long answer = submit(claimCall(eventKey, listenerId, owner, lease));
+    Args.requireClaim(eventKey, listenerId, owner);
+    long leaseMillis = ttl("lease", lease);
+    long answer = eval("claim", CLAIM, key(eventKey, listenerId), "L" + owner, Long.toString(leaseMillis));
     return answer == 1 ? Claim.ACQUIRED : answer == 2 ? Claim.COMPLETED : Claim.IN_FLIGHT;
   }
 
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
-    return submit(completeCall(eventKey, listenerId, owner, retention)) == 1;
+    Args.requireClaim(eventKey, listenerId, owner);
+    long retentionMillis = ttl("retention", retention);
+    String key = key(eventKey, listenerId);
+    return eval("complete", SETTLE, key, "L" + owner, "C" + owner, Long.toString(retentionMillis)) == 1;
   }
 
   @Override
   public boolean release(String eventKey, String listenerId, String owner) {
-    return submit(releaseCall(eventKey, listenerId, owner)) == 1;
-  }
-
-  /** A claim, answered 1 (acquired), 2 (completed) or 3 (in flight). */
-  Call claimCall(String eventKey, String listenerId, String owner, Duration lease) {
     Args.requireClaim(eventKey, listenerId, owner);
-    long leaseMillis = ttl("lease", lease);
-    return new Call("claim", CLAIM, key(eventKey, listenerId), "L" + owner, Long.toString(leaseMillis));
-  }
-
-  /** A completion, answered 1 when the owner held the lease, else 0. */
-  Call completeCall(String eventKey, String listenerId, String owner, Duration retention) {
-    Args.requireClaim(eventKey, listenerId, owner);
-    long retentionMillis = ttl("retention", retention);
-    String key = key(eventKey, listenerId);
-    return new Call("complete", SETTLE, key, "L" + owner, "C" + owner, Long.toString(retentionMillis));
-  }
-
-  /** A release, answered 1 when the owner held the lease, else 0. */
-  Call releaseCall(String eventKey, String listenerId, String owner) {
-    Args.requireClaim(eventKey, listenerId, owner);
-    return new Call("release", SETTLE, key(eventKey, listenerId), "L" + owner, "", "0");
+    return eval("release", SETTLE, key(eventKey, listenerId), "L" + owner, "", "0") == 1;
   }
 
   /** Closes the connection pool if this store opened it from a URI; a given client stays open. */
@@ -144,91 +113,22 @@ public final class RedisDedupStore implements DedupStore {
     return Math.min(Args.millis(name, duration), MAX_TTL_MILLIS);
   }
 
-  private long submit(Call call) {
-    return (Long) batches.run(call);
-  }
-
-  /**
-   * Runs a batch: one call as one command, several as one pipeline on one pooled connection. Calls
-   * whose script the server had not cached go again one by one, which caches it.
-   */
-  void execute(List<Call> batch) {
-    if (batch.size() == 1 || !pipelines) {
-      batch.forEach(this::evalAlone);
-      return;
-    }
-    AbstractPipeline pipeline;
+  private long eval(String operation, Script script, String key, String... args) {
     try {
-      pipeline = jedis.pipelined();
-    } catch (IllegalStateException cannotPipeline) { // a client on a single connection
-      pipelines = false;
-      batch.forEach(this::evalAlone);
-      return;
-    } catch (JedisException e) {
-      batch.forEach(call -> call.fail(unavailable(call, e)));
-      return;
-    }
-    List<Call> uncached = new ArrayList<>();
-    try (pipeline) {
-      List<Response<Object>> answers = new ArrayList<>(batch.size());
-      for (Call call : batch) {
-        answers.add(pipeline.evalsha(call.script.sha1, call.keys, call.args));
-      }
-      pipeline.sync();
-      for (int i = 0; i < batch.size(); i++) {
-        Call call = batch.get(i);
-        try {
-          call.succeed(answer(answers.get(i).get()));
-        } catch (JedisNoScriptException notCached) {
-          uncached.add(call);
-        } catch (JedisException e) {
-          call.fail(unavailable(call, e));
-        }
-      }
-    } catch (JedisException e) {
-      batch.forEach(call -> call.fail(unavailable(call, e)));
-    }
-    uncached.forEach(this::evalAlone);
-  }
-
-  private void evalAlone(Call call) {
-    try {
+      List<String> keys = List.of(key);
+      List<String> argv = List.of(args);
       Object answer;
       try {
-        answer = jedis.evalsha(call.script.sha1, call.keys, call.args);
+        answer = jedis.evalsha(script.sha1, keys, argv);
       } catch (JedisNoScriptException notCached) {
-        answer = jedis.eval(call.script.source, call.keys, call.args); // the server caches it for the next EVALSHA
+        answer = jedis.eval(script.source, keys, argv); // the server caches it for the next EVALSHA
       }
-      call.succeed(answer(answer));
+      if (!(answer instanceof Long)) {
+        throw new JedisException("unexpected script answer " + answer);
+      }
+      return (Long) answer;
     } catch (JedisException e) {
-      call.fail(unavailable(call, e));
-    }
-  }
-
-  private static Long answer(Object answer) {
-    if (!(answer instanceof Long)) {
-      throw new JedisException("unexpected script answer " + answer);
-    }
-    return (Long) answer;
-  }
-
-  private DedupStoreException unavailable(Call call, JedisException e) {
-    return DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", call.operation, e);
-  }
-
-  /** One script run on one key, waiting for its batch. */
-  static final class Call extends GroupCommit.Call {
-
-    final String operation;
-    final Script script;
-    final List<String> keys;
-    final List<String> args;
-
-    Call(String operation, Script script, String key, String... args) {
-      this.operation = operation;
-      this.script = script;
-      this.keys = List.of(key);
-      this.args = List.of(args);
+      throw DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", operation, e);
     }
   }
 

@@ -2,18 +2,14 @@ package io.github.callpush.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.callpush.ChaosProxy;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -91,83 +87,6 @@ class RedisDedupStoreIT extends DedupStoreContract {
     jedis.scriptFlush();
     assertThat(store.complete("e1", "l1", "A", LONG)).isTrue();
     assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.COMPLETED);
-  }
-
-  @Test
-  void oneBatchAnswersEachCallInTurnWithTheOwnerChecksOfEach() {
-    RedisDedupStore redis = (RedisDedupStore) store;
-    redis.claim("e3", "l1", "A", LONG);
-    List<RedisDedupStore.Call> batch = List.of(
-        redis.claimCall("e1", "l1", "A", LONG),
-        redis.completeCall("e1", "l1", "B", LONG),
-        redis.completeCall("e1", "l1", "A", LONG),
-        redis.claimCall("e1", "l1", "B", LONG),
-        redis.claimCall("e2", "l1", "A", LONG),
-        redis.claimCall("e2", "l1", "B", LONG),
-        redis.releaseCall("e2", "l1", "B"),
-        redis.releaseCall("e2", "l1", "A"),
-        redis.claimCall("e2", "l1", "B", LONG),
-        redis.claimCall("e3", "l1", "B", LONG));
-
-    redis.execute(batch);
-
-    assertThat(batch).extracting(call -> call.failure).containsOnlyNulls();
-    assertThat(batch).extracting(call -> call.result).containsExactly(1L, 0L, 1L, 2L, 1L, 3L, 0L, 1L, 1L, 3L);
-  }
-
-  @Test
-  void aBatchOfScriptsTheServerForgotIsSentAgain() {
-    RedisDedupStore redis = (RedisDedupStore) store;
-    jedis.scriptFlush();
-    List<RedisDedupStore.Call> batch = List.of(
-        redis.claimCall("e1", "l1", "A", LONG),
-        redis.completeCall("e1", "l1", "A", LONG),
-        redis.claimCall("e2", "l1", "A", LONG),
-        redis.releaseCall("e2", "l1", "A"));
-
-    redis.execute(batch);
-
-    assertThat(batch).extracting(call -> call.result).containsExactly(1L, 1L, 1L, 1L);
-    assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.COMPLETED);
-  }
-
-  @Test
-  void aBatchWhoseConnectionIsCutFailsEachCallAndTheNextBatchWorks() throws Exception {
-    try (ChaosProxy proxy = new ChaosProxy(6379);
-        RedisDedupStore redis = RedisDedupStore.builder(URI.create("redis://127.0.0.1:" + proxy.port()))
-            .keyPrefix(prefix).build()) {
-      assertThat(redis.claim("e0", "l1", "A", LONG)).isEqualTo(Claim.ACQUIRED); // a pooled connection
-      proxy.cut();
-      List<RedisDedupStore.Call> lost = List.of(
-          redis.claimCall("e1", "l1", "A", LONG), redis.completeCall("e0", "l1", "A", LONG));
-
-      redis.execute(lost);
-
-      assertThat(lost).extracting(call -> call.failure).allSatisfy(failure -> assertThat(failure)
-          .isInstanceOf(DedupStoreException.class)
-          .hasMessageStartingWith("RedisDedupStore[" + prefix + "] failed to "));
-      proxy.restore();
-      List<RedisDedupStore.Call> next = List.of(
-          redis.claimCall("e2", "l1", "A", LONG), redis.completeCall("e2", "l1", "A", LONG));
-      redis.execute(next);
-      assertThat(next).extracting(call -> call.result).containsExactly(1L, 1L);
-    }
-  }
-
-  @Test
-  void aClientWithoutPipelinesRunsABatchOneCommandAfterAnother() {
-    URI uri = URI.create(System.getProperty("callpush.it.redis.uri", "redis://127.0.0.1:6379"));
-    try (UnifiedJedis single = new UnifiedJedis(new Connection(uri.getHost(), uri.getPort()))) {
-      RedisDedupStore redis = RedisDedupStore.builder(single).keyPrefix(prefix).build();
-      List<RedisDedupStore.Call> batch = List.of(
-          redis.claimCall("e1", "l1", "A", LONG), redis.claimCall("e1", "l1", "B", LONG),
-          redis.completeCall("e1", "l1", "A", LONG));
-
-      redis.execute(batch);
-
-      assertThat(batch).extracting(call -> call.result).containsExactly(1L, 3L, 1L);
-      assertThat(redis.claim("e1", "l1", "C", LONG)).isEqualTo(Claim.COMPLETED);
-    }
   }
 
   @Test
