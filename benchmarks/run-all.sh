@@ -121,9 +121,8 @@ keys.
 Caveats: this machine has 2 cores shared with other work; wrk, Jetty, the JVM's JIT and GC, and
 PostgreSQL or Redis all run on them, so the load figures measure how much CPU the receiver takes from
 the same cores the load generator needs, not a network deployment, and p99 latencies mostly measure
-the scheduler. The `jdbc:URL` store spec opens a new connection per store operation (no pool): a pooled
-`DataSource` is what production should use and would be much faster. Short runs (QUICK, SMOKE) are
-noisy; compare figures only within one report.
+the scheduler. The `jdbc:URL` store spec runs over its own HikariCP pool, as web.xml's `dedup` does.
+Short runs (QUICK, SMOKE) are noisy; compare figures only within one report.
 EOF
 } >"$OUT"
 echo "=== report: $OUT"

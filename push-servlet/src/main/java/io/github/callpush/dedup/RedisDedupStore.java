@@ -12,6 +12,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * A {@link DedupStore} in Redis, shared by every node that uses the same server and key prefix. Needs
@@ -19,8 +20,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  *
  * <p>One string key per (event, listener), {@code prefix + length(eventKey) + ":" + eventKey + ":" +
  * listenerId}, holding {@code "L" + owner} while leased and {@code "C" + owner} once completed. Leases and
- * retention are the keys' time to live, on the Redis server's clock: a claim is {@code SET NX PX} and
- * completion and release are Lua scripts that check the owner, so each operation is one atomic round
+ * retention are the keys' time to live, on the Redis server's clock: a claim is a plain {@code SET NX PX}
+ * (a refused one then reads the key, only to tell {@link Claim#COMPLETED} from {@link Claim#IN_FLIGHT}),
+ * and completion and release are Lua scripts that check the owner, so each operation is one atomic round
  * trip. The scripts go by their SHA-1 ({@code EVALSHA}); a server that has not cached one yet gets it
  * whole once. An expired lease disappears at once, so its owner can no longer complete or release it
  * even when no one took it over; there is nothing to {@link #sweep}.
@@ -34,11 +36,8 @@ public final class RedisDedupStore implements DedupStore {
   /** The key prefix used unless {@link Builder#keyPrefix} says otherwise. */
   public static final String DEFAULT_KEY_PREFIX = "callpush:dedup:";
 
-  /** Sets a free key, else answers 2 for a completed one and 3 for a leased one. */
-  private static final Script CLAIM = new Script(
-      "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end\n"
-          + "if string.sub(redis.call('GET', KEYS[1]), 1, 1) == 'C' then return 2 end\n"
-          + "return 3");
+  /** How often a claim tries again when the key it failed to set vanished before it was read. */
+  private static final int CLAIM_ATTEMPTS = 3;
 
   /** If the key holds the owner's lease, replaces it (ARGV[2], PX ARGV[3]) or deletes it (ARGV[2] empty). */
   private static final Script SETTLE = new Script(
@@ -78,9 +77,24 @@ public final class RedisDedupStore implements DedupStore {
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
     Args.requireClaim(eventKey, listenerId, owner);
-    long leaseMillis = ttl("lease", lease);
-    long answer = eval("claim", CLAIM, key(eventKey, listenerId), "L" + owner, Long.toString(leaseMillis));
-    return answer == 1 ? Claim.ACQUIRED : answer == 2 ? Claim.COMPLETED : Claim.IN_FLIGHT;
+    SetParams setIfAbsent = SetParams.setParams().nx().px(ttl("lease", lease));
+    String key = key(eventKey, listenerId);
+    try {
+      for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+        if (jedis.set(key, "L" + owner, setIfAbsent) != null) {
+          return Claim.ACQUIRED;
+        }
+        // The key was there when the claim failed: its value only decides between two refusals.
+        String held = jedis.get(key);
+        if (held != null) {
+          return held.startsWith("C") ? Claim.COMPLETED : Claim.IN_FLIGHT;
+        }
+        // released or expired in between: claim again
+      }
+      return Claim.IN_FLIGHT;
+    } catch (JedisException e) {
+      throw DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", "claim", e);
+    }
   }
 
   @Override
