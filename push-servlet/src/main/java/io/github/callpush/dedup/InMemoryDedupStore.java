@@ -13,9 +13,9 @@ import java.util.Objects;
  * <p>Every operation is O(1) and allocates nothing. Entries live in a few flat arrays (an open-addressing
  * table, fixed-size records and one area holding the keys' bytes), not in an object each, so the garbage
  * collector has nothing to copy however many entries are held and however fast they come and go. Each
- * entry costs about 55 bytes plus its key's length in bytes; the arrays grow with the store and keep
+ * entry costs about 50 bytes plus its key's length in bytes; the arrays grow with the store and keep
  * their size (measured by {@code benchmarks/run-alloc.sh}: 1,000,000 completed keys of 58 characters,
- * event and listener, take 114 MB of heap). When more than {@link Builder#maximumSize} entries are
+ * event and listener, take 107 MB of heap). When more than {@link Builder#maximumSize} entries are
  * held, the oldest (by first claim) are forgotten first, live or not: a forgotten completed entry lets a
  * later duplicate run again, so size the store for every (event, listener) pair of one retention window.
  * The keys' bytes share one array, so together they are limited to 2 GB: beyond that, too, the oldest

@@ -52,11 +52,13 @@ public final class RedisDedupStore implements DedupStore {
   private final UnifiedJedis jedis;
   private final boolean ownsClient;
   private final String keyPrefix;
+  private final String name;
 
   private RedisDedupStore(Builder builder) {
     this.ownsClient = builder.jedis == null;
     this.jedis = ownsClient ? new JedisPooled(builder.uri) : builder.jedis;
     this.keyPrefix = builder.keyPrefix;
+    this.name = "RedisDedupStore[" + keyPrefix + "]";
   }
 
   /** A builder for a store over {@code jedis}, which the caller keeps and closes. */
@@ -93,7 +95,7 @@ public final class RedisDedupStore implements DedupStore {
       }
       return Claim.IN_FLIGHT;
     } catch (JedisException e) {
-      throw DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", "claim", e);
+      throw DedupStoreException.unavailable(name, "claim", e);
     }
   }
 
@@ -142,7 +144,7 @@ public final class RedisDedupStore implements DedupStore {
       }
       return (Long) answer;
     } catch (JedisException e) {
-      throw DedupStoreException.unavailable("RedisDedupStore[" + keyPrefix + "]", operation, e);
+      throw DedupStoreException.unavailable(name, operation, e);
     }
   }
 
