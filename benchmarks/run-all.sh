@@ -115,7 +115,9 @@ Decode and Allocation are JMH runs in one JVM (average time; bytes per operation
 `gc.alloc.rate.norm`); "engine" is `PushReceiver.handle` without HTTP. Load runs wrk against one Jetty
 on loopback serving the receiver (`/push`: token, dedup store, one listener) and a bare servlet
 (`/bare`) alternately, every request with a fresh `eventUniqueId`; throughput and latencies are the
-medians of the rounds. Memory is the heap still used after GC by an in-memory store full of completed
+medians of the rounds. The "floor" rows are servlets in the same Jetty that only read the body and walk
+its JSON tokens with Jackson (the least that tells a malformed push from a good one) or parse it with
+`readTree`: what the JSON parsing alone costs, whatever the receiver does besides. Memory is the heap still used after GC by an in-memory store full of completed
 keys.
 
 Caveats: this machine has 2 cores shared with other work; wrk, Jetty, the JVM's JIT and GC, and

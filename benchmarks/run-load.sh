@@ -3,18 +3,23 @@
 # p99 within 1 ms of it). One Jetty serves both: /push (token verification, a dedup store, one listener)
 # and /bare (reads the body, answers 200). wrk posts the spec's call record with a fresh eventUniqueId
 # per request, alternating bare and push rounds so both see the same machine state.
+# With the in-memory store, each round also loads two floors between the two: /jackson-tokens (reads the
+# body and walks its JSON tokens with Jackson, the least that tells a malformed body from a good one) and
+# /jackson-tree (reads it and parses it with readTree), to show what the JSON parsing alone costs.
 #
 #   benchmarks/run-load.sh [DEDUP_SPEC]      e.g. memory (default), jdbc:postgresql://127.0.0.1/test?user=postgres,
 #                                            redis://127.0.0.1:6379
 #   env: DURATION (s per round, 15), ROUNDS (3), CONNECTIONS (16), THREADS (1),
-#        WARMUP (s of one unmeasured round per target first, 10; 0 for none), SKIP_BUILD=1 (reuse the jar)
+#        WARMUP (s of one unmeasured round per target first, 10; 0 for none), SKIP_BUILD=1 (reuse the jar),
+#        FLOORS ("jackson-tokens jackson-tree" with the memory store, none with the others; "" for none)
 # Results: benchmarks/target/load/wrk.log (wrk's output of the last run) and results.tsv (section
 # "Load (store)": throughput, p50, p99; appended to $RESULTS when set, see lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
-COMMAND="$(bench_command "DURATION ROUNDS CONNECTIONS THREADS WARMUP" benchmarks/run-load.sh "$@")"
+COMMAND="$(bench_command "DURATION ROUNDS CONNECTIONS THREADS WARMUP FLOORS" benchmarks/run-load.sh "$@")"
 DEDUP=${1:-memory}
+if [ "$DEDUP" = memory ]; then FLOORS=${FLOORS-jackson-tokens jackson-tree}; else FLOORS=${FLOORS-}; fi
 DURATION=${DURATION:-15}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -38,22 +43,26 @@ grep -q listening "$LOG" || { cat "$LOG" >&2; exit 1; }
 
 BASE=http://127.0.0.1:$PORT
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s benchmarks/load/post-cdr.lua "$2" -- "$CDR"; }
+# the targets in the order each round loads them, the receiver last
+TARGETS="bare $FLOORS push"
+path() { if [ "$1" = push ]; then echo "/push?token=bench-token"; else echo "/$1"; fi; }
 if [ "$WARMUP" != 0 ]; then
-  run "$WARMUP" "$BASE/bare" >/dev/null
-  run "$WARMUP" "$BASE/push?token=bench-token" >/dev/null
+  for target in $TARGETS; do run "$WARMUP" "$BASE$(path "$target")" >/dev/null; done
 fi
 for round in $(seq "$ROUNDS"); do
-  { echo "== bare $round"; run "$DURATION" "$BASE/bare"; echo "== push $round"; run "$DURATION" "$BASE/push?token=bench-token"; } >>"$OUT"
+  for target in $TARGETS; do
+    { echo "== $target $round"; run "$DURATION" "$BASE$(path "$target")"; } >>"$OUT"
+  done
 done
-python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" benchmarks/target/load/results.tsv <<'PY'
+python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" benchmarks/target/load/results.tsv "$FLOORS" <<'PY'
 import re, sys, statistics
 text = open(sys.argv[1]).read()
-dedup, command = sys.argv[2], sys.argv[6]
+dedup, command, floors = sys.argv[2], sys.argv[6], sys.argv[8].split()
 def ms(value):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
-runs = {"bare": [], "push": []}
-for name, body in re.findall(r"== (bare|push) \d+\n(.*?)(?=== |\Z)", text, re.S):
+runs = {name: [] for name in ["bare", *floors, "push"]}
+for name, body in re.findall(r"== ([\w-]+) \d+\n(.*?)(?=== |\Z)", text, re.S):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", body).group(1))
     # the distribution's lines, not a "+/- Stdev" column ending in 50% or 99%
     p50 = ms(re.search(r"^\s+50%\s+(\S+)$", body, re.M).group(1))
@@ -63,9 +72,9 @@ for name, body in re.findall(r"== (bare|push) \d+\n(.*?)(?=== |\Z)", text, re.S)
 def median(name, i):
     return statistics.median(r[i] for r in runs[name])
 print(f"dedup={dedup} rounds={sys.argv[4]} x {sys.argv[3]}s connections={sys.argv[5]} (medians)")
-print(f"{'target':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-for name in ("bare", "push"):
-    print(f"{name:8} {median(name,0):10.0f} {median(name,1):8.3f} {median(name,2):8.3f} {sum(r[3] for r in runs[name]):8d}")
+print(f"{'target':14} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+for name in runs:
+    print(f"{name:14} {median(name,0):10.0f} {median(name,1):8.3f} {median(name,2):8.3f} {sum(r[3] for r in runs[name]):8d}")
 ratio = median('push', 0) / median('bare', 0)
 print(f"throughput ratio push/bare = {ratio:.3f} (goal >= 0.90); "
       f"p99 difference = {median('push',2)-median('bare',2):+.3f} ms (goal <= +1 ms)")
@@ -86,5 +95,10 @@ with open(sys.argv[7], "w") as tsv:
     for label, i, goal in (("p50", 1, "-"), ("p99", 2, "<= +1 ms" if memory else "-")):
         push, bare = median("push", i), median("bare", i)
         figure(f"{label} latency", f"{push:.2f} ms", f"bare {bare:.2f} ms", f"{push / bare:.2f}x ({push - bare:+.2f} ms)", goal)
+    # a floor is not the receiver: what a servlet doing only that parsing reaches, to read the goal against
+    for name, work in (("jackson-tokens", "walks the JSON tokens"), ("jackson-tree", "parses readTree")):
+        if name in runs:
+            figure(f"floor: a servlet that only {work}", f"{median(name,0):.0f} req/s", f"bare {median('bare',0):.0f} req/s",
+                   f"{median(name,0) / median('bare',0):.2f}x", "-")
 PY
 bench_publish benchmarks/target/load/results.tsv

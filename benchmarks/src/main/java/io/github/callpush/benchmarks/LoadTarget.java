@@ -1,5 +1,7 @@
 package io.github.callpush.benchmarks;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushServlet;
 import io.github.callpush.dedup.DedupStores;
@@ -19,8 +21,11 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The load-test target: one Jetty serving the receiver at {@code /push} (token verification, a dedup
- * store, one listener) and, for comparison in the same container, a bare servlet at {@code /bare} that
- * only reads the body and answers 200. Usage: {@code LoadTarget PORT [DEDUP_SPEC]} (default memory).
+ * store, one listener) and, for comparison in the same container, servlets that only read the body and
+ * answer 200: {@code /bare} does nothing else, {@code /jackson-tokens} also walks every JSON token of it
+ * with Jackson's streaming parser (the least a receiver must do to tell a malformed body from a good
+ * one), {@code /jackson-tree} also parses it with {@code readTree}. Usage: {@code LoadTarget PORT
+ * [DEDUP_SPEC]} (default memory).
  */
 public final class LoadTarget {
 
@@ -46,7 +51,16 @@ public final class LoadTarget {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder(new PushServlet(receiver)), "/push");
-    context.addServlet(new ServletHolder(new BareServlet()), "/bare");
+    context.addServlet(new ServletHolder(new FloorServlet(body -> {})), "/bare");
+    ObjectMapper mapper = new ObjectMapper();
+    context.addServlet(new ServletHolder(new FloorServlet(body -> {
+      try (JsonParser parser = mapper.createParser(body)) {
+        while (parser.nextToken() != null) {
+          // every token is read and checked; nothing is kept
+        }
+      }
+    })), "/jackson-tokens");
+    context.addServlet(new ServletHolder(new FloorServlet(mapper::readTree)), "/jackson-tree");
     server.setHandler(context);
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,17 +70,34 @@ public final class LoadTarget {
     server.join();
   }
 
-  /** Reads the whole body and answers 200 {@code success}: the floor any receiver is measured against. */
-  static final class BareServlet extends HttpServlet {
+  /** What a floor servlet does with the body it read. */
+  @FunctionalInterface
+  interface BodyWork {
+    void accept(byte[] body) throws IOException;
+  }
+
+  /**
+   * Reads the whole body, does its work on it and answers 200 {@code success}: the floors any receiver
+   * is measured against.
+   */
+  static final class FloorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final byte[] OK = "success".getBytes(StandardCharsets.UTF_8);
 
+    private final transient BodyWork work;
+
+    FloorServlet(BodyWork work) {
+      this.work = work;
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      byte[] body;
       try (InputStream in = request.getInputStream()) {
-        in.readAllBytes();
+        body = in.readAllBytes();
       }
+      work.accept(body);
       response.setStatus(200);
       response.setContentType("text/plain; charset=utf-8");
       response.setContentLength(OK.length);
