@@ -3,14 +3,16 @@
 # each store at >= 50% of its anchor). Runs StoreBenchmark: the in-memory store, H2 embedded, JDBC on
 # PostgreSQL and MariaDB through one Hikari pool (anchor: a plain INSERT of the claim's row), and Redis
 # through one Jedis pool (anchor: SET NX PX; redis-benchmark's SET is printed alongside as an external
-# reference). Store and anchor use the same threads and alternate round by round.
+# reference). Each store also gets a floor: the raw server doing the two writes claim+complete needs,
+# one after the other (INSERT then UPDATE; SET NX PX then SET XX PX). Store, anchor and floor use the
+# same threads and alternate round by round.
 #
 #   benchmarks/run-stores.sh [TARGET...]     memory h2 postgresql mariadb redis (default: all)
 #   env: THREADS (8), DURATION (s per phase, 5), WARMUP (s, 5), ROUNDS (5), REBUILD (1; 0 reuses the jar),
 #        SMOKE=1 (phases of 0.2 s, one round: only proves it runs)
 #        (several short rounds: each round's store/anchor pairs two phases that ran one after the other)
 #        POSTGRESQL_URL, MARIADB_URL (JDBC URLs), REDIS_URL (redis://127.0.0.1:6379)
-#        RESULTS=FILE  also appends one tab-separated line per store:
+#        RESULTS=FILE  also appends one tab-separated line per store and per floor:
 #                      section, figure, value, anchor, ratio, goal, command
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -44,8 +44,10 @@ import redis.clients.jedis.resps.ScanResult;
  * (32-hex owner, 2 min lease) and complete it (24 h retention); anything but ACQUIRED then true stops
  * the run. The anchor writes the same row or key once: a plain INSERT into a second table made with the
  * store's own DDL, through the same Hikari pool (JDBC), or a {@code SET NX PX} through the same Jedis pool
- * (Redis). The in-memory store has no server and so no anchor. A warm-up of each comes first, then the
- * anchor and the store alternate for the timed rounds. The figures are the medians of those rounds, and
+ * (Redis). The in-memory store has no server and so no anchor. Beside them, a floor: the raw server
+ * doing the two writes claim+complete needs, one after the other (INSERT then UPDATE of that row, or
+ * SET NX PX then SET XX PX), which tells how far below the goal the two dependent writes alone put any
+ * store. A warm-up of each comes first, then anchor, store and floor alternate for the timed rounds. The figures are the medians of those rounds, and
  * the ratio is the median of each round's store/anchor, which pairs phases that ran one after the other
  * (steadier than a ratio of medians when other work comes and goes on the machine).
  * Tables ({@code callpush_bench_RUN}) and keys ({@code callpush:bench:RUN:}) are this run's own and are
@@ -112,17 +114,23 @@ public final class StoreBenchmark {
           Phases phases = new Phases(run + "-" + name, threads)) {
         phases.run(target.anchor, warmup);
         phases.run(target.store, warmup);
+        phases.run(target.floor, warmup);
         double[] anchor = new double[rounds];
         double[] store = new double[rounds];
+        double[] floor = new double[rounds];
         double[] ratio = new double[rounds];
+        double[] floorRatio = new double[rounds];
         for (int round = 0; round < rounds; round++) {
           anchor[round] = phases.run(target.anchor, duration);
           store[round] = phases.run(target.store, duration);
+          floor[round] = phases.run(target.floor, duration);
           ratio[round] = store[round] / anchor[round];
-          System.err.printf(Locale.ROOT, "%s round %d: store %s ops/s, anchor %s ops/s%n",
-              name, round + 1, perSecond(store[round]), perSecond(anchor[round]));
+          floorRatio[round] = floor[round] / anchor[round];
+          System.err.printf(Locale.ROOT, "%s round %d: store %s ops/s, anchor %s ops/s, floor %s ops/s%n",
+              name, round + 1, perSecond(store[round]), perSecond(anchor[round]), perSecond(floor[round]));
         }
-        results.add(new Result(target, median(store), median(anchor), median(ratio)));
+        results.add(new Result(target, median(store), median(anchor), median(ratio), median(floor),
+            median(floorRatio)));
       } catch (Exception e) {
         System.err.println(name + " could not be measured: " + e);
         failed = true;
@@ -143,7 +151,7 @@ public final class StoreBenchmark {
       // claims per second, a thread descheduled between its claim and its complete found its lease gone
       case "memory" -> new Target("in-memory claim+complete",
           InMemoryDedupStore.builder().maximumSize(MEMORY_MAXIMUM_SIZE).build(),
-          "-", null, "", "0 (one JVM's memory)", () -> {});
+          "-", null, null, "", "0 (one JVM's memory)", () -> {});
       case "h2" -> jdbc("H2 (embedded) claim+complete", options.get("h2"), run, threads,
           "2 statements (INSERT claim, UPDATE complete) vs 1 INSERT, in process");
       case "postgresql" -> jdbc("PostgreSQL claim+complete", options.get("postgresql"), run, threads,
@@ -156,7 +164,11 @@ public final class StoreBenchmark {
     };
   }
 
-  /** A JDBC store and a plain INSERT of the claim's row, both on new tables with the store's DDL. */
+  /**
+   * A JDBC store, a plain INSERT of the claim's row, and as floor that INSERT then a plain UPDATE of the
+   * row to what complete writes, each statement on a connection of its own from the pool as the store's
+   * claim and complete are; all on new tables with the store's DDL.
+   */
   private static Target jdbc(String figure, String url, String run, int threads, String roundTrips) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -177,6 +189,8 @@ public final class StoreBenchmark {
       createTable(pool, anchorTable);
       String insert = "INSERT INTO " + anchorTable
           + " (event_key, listener_id, owner, state, expires_at) VALUES (?, ?, ?, 'LEASED', ?)";
+      String update = "UPDATE " + anchorTable
+          + " SET state = 'DONE', expires_at = ? WHERE event_key = ? AND listener_id = ?";
       Operation anchor = (eventKey, owner) -> {
         try (Connection connection = pool.getConnection();
             PreparedStatement statement = connection.prepareStatement(insert)) {
@@ -187,7 +201,17 @@ public final class StoreBenchmark {
           check(statement.executeUpdate() == 1, "INSERT", eventKey);
         }
       };
-      return new Target(figure, store, "plain INSERT", anchor, "", roundTrips, cleanup);
+      Operation floor = (eventKey, owner) -> {
+        anchor.run(eventKey, owner);
+        try (Connection connection = pool.getConnection();
+            PreparedStatement statement = connection.prepareStatement(update)) {
+          statement.setLong(1, System.currentTimeMillis() + RETENTION.toMillis());
+          statement.setString(2, eventKey);
+          statement.setString(3, LISTENER);
+          check(statement.executeUpdate() == 1, "UPDATE", eventKey);
+        }
+      };
+      return new Target(figure, store, "plain INSERT", anchor, floor, "", roundTrips, cleanup);
     } catch (RuntimeException e) {
       closeAfterFailure(cleanup, e);
       throw e;
@@ -201,7 +225,10 @@ public final class StoreBenchmark {
     return store;
   }
 
-  /** The Redis store and a {@code SET NX PX} of a key of the same shape, through one Jedis pool. */
+  /**
+   * The Redis store, a {@code SET NX PX} of a key of the same shape, and as floor that SET then a
+   * {@code SET XX PX} of the key to what complete writes; all through one Jedis pool.
+   */
   private static Target redis(URI uri, String run, int threads, String reference) {
     ConnectionPoolConfig config = new ConnectionPoolConfig();
     config.setMaxTotal(threads);
@@ -225,16 +252,23 @@ public final class StoreBenchmark {
       jedis.ping();
       DedupStore store = RedisDedupStore.builder(jedis).keyPrefix(prefix + "store:").build();
       SetParams claimLike = SetParams.setParams().nx().px(LEASE.toMillis());
+      SetParams completeLike = SetParams.setParams().xx().px(RETENTION.toMillis());
       Operation anchor = (eventKey, owner) -> check(
-          "OK".equals(jedis.set(prefix + "anchor:" + eventKey.length() + ':' + eventKey + ':' + LISTENER,
-              "L" + owner, claimLike)),
-          "SET", eventKey);
-      return new Target("Redis claim+complete", store, "Jedis SET NX PX", anchor, reference,
-          "2 round trips (EVALSHA claim: SET NX PX; EVALSHA complete: GET, SET PX) vs 1 SET NX PX", cleanup);
+          "OK".equals(jedis.set(anchorKey(prefix, eventKey), "L" + owner, claimLike)), "SET", eventKey);
+      Operation floor = (eventKey, owner) -> {
+        anchor.run(eventKey, owner);
+        check("OK".equals(jedis.set(anchorKey(prefix, eventKey), "D" + owner, completeLike)), "SET XX", eventKey);
+      };
+      return new Target("Redis claim+complete", store, "Jedis SET NX PX", anchor, floor, reference,
+          "2 round trips (SET NX PX claim; EVALSHA complete: GET, SET PX) vs 1 SET NX PX", cleanup);
     } catch (RuntimeException e) {
       closeAfterFailure(cleanup, e);
       throw e;
     }
+  }
+
+  private static String anchorKey(String prefix, String eventKey) {
+    return prefix + "anchor:" + eventKey.length() + ':' + eventKey + ':' + LISTENER;
   }
 
   private static void closeAfterFailure(Cleanup cleanup, RuntimeException failure) {
@@ -269,13 +303,17 @@ public final class StoreBenchmark {
         "claim+complete of a fresh event key (one listener) vs the raw server doing the same write once:%n"
             + "%d threads, medians of %d rounds x %.1f s after a %.1f s warm-up; ratio: median of the rounds' ratios%n%n",
         threads, rounds, duration.toMillis() / 1000.0, warmup.toMillis() / 1000.0);
-    String row = "%-30s %12s  %-22s %12s %6s  %s%n";
+    String row = "%-46s %12s  %-22s %12s %6s  %s%n";
     System.out.printf(Locale.ROOT, row, "store", "ops/s", "anchor", "anchor ops/s", "ratio", "goal " + goal());
     for (Result result : results) {
       System.out.printf(Locale.ROOT, row, result.target.figure, perSecond(result.store),
           result.target.anchorName,
           perSecond(result.anchor), result.ratioText(),
           result.hasAnchor() ? (result.ratio >= GOAL ? "met" : "MISSED") : "n/a (no server)");
+      if (result.hasAnchor()) {
+        System.out.printf(Locale.ROOT, row, "  floor: " + result.target.floorName(), perSecond(result.floor),
+            result.target.anchorName, perSecond(result.anchor), roundedDown(result.floorRatio), "-");
+      }
     }
     System.out.println();
     System.out.println("round trips per op, store vs anchor (the store does more than the anchor's one write):");
@@ -295,6 +333,13 @@ public final class StoreBenchmark {
               + (result.target.reference.isEmpty() ? "" : " (" + result.target.reference + ")") : "-",
           result.ratioText(), result.hasAnchor() ? goal() : "-", command));
       lines.append('\n');
+      if (result.hasAnchor()) {
+        lines.append(String.join("\t", "Dedup stores",
+            result.target.figure.replace("claim+complete", "floor: " + result.target.floorName()),
+            perSecond(result.floor) + " ops/s", result.target.anchorName + " " + perSecond(result.anchor) + " ops/s",
+            roundedDown(result.floorRatio), "-", command));
+        lines.append('\n');
+      }
     }
     Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
@@ -326,13 +371,14 @@ public final class StoreBenchmark {
     final Operation store;
     final String anchorName;
     final Operation anchor;
+    final Operation floor;
     final String reference;
     final String roundTrips;
     private final DedupStore dedupStore;
     private final Cleanup cleanup;
 
-    Target(String figure, DedupStore store, String anchorName, Operation anchor, String reference,
-        String roundTrips, Cleanup cleanup) {
+    Target(String figure, DedupStore store, String anchorName, Operation anchor, Operation floor,
+        String reference, String roundTrips, Cleanup cleanup) {
       this.figure = figure;
       this.dedupStore = store;
       this.store = (eventKey, owner) -> check(
@@ -341,9 +387,15 @@ public final class StoreBenchmark {
           "claim+complete", eventKey);
       this.anchorName = anchorName;
       this.anchor = anchor;
+      this.floor = floor;
       this.reference = reference;
       this.roundTrips = roundTrips;
       this.cleanup = cleanup;
+    }
+
+    /** The floor's two writes, named as the anchor's write then the completing one. */
+    String floorName() {
+      return anchorName + (anchorName.startsWith("plain") ? " then UPDATE" : " then SET XX PX");
     }
 
     @Override
@@ -357,16 +409,21 @@ public final class StoreBenchmark {
   }
 
   /** The medians of one target. */
-  private record Result(Target target, double store, double anchor, double ratio) {
+  private record Result(Target target, double store, double anchor, double ratio, double floor,
+      double floorRatio) {
 
     boolean hasAnchor() {
       return !Double.isNaN(anchor);
     }
 
-    /** Rounded down, so that a ratio shown as the goal meets it. */
     String ratioText() {
-      return hasAnchor() ? String.format(Locale.ROOT, "%.2f", Math.floor(ratio * 100) / 100) : "-";
+      return hasAnchor() ? roundedDown(ratio) : "-";
     }
+  }
+
+  /** Rounded down, so that a ratio shown as the goal meets it. */
+  private static String roundedDown(double value) {
+    return String.format(Locale.ROOT, "%.2f", Math.floor(value * 100) / 100);
   }
 
   /** Timed phases on a fixed set of threads; every phase has its own event keys. */
