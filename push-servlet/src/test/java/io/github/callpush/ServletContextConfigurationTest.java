@@ -1,10 +1,15 @@
 package io.github.callpush;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.callpush.event.OutboundRing;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -59,40 +64,53 @@ class ServletContextConfigurationTest {
 
   @Test
   void misspelledInitParamStopsTheServletFromStarting() {
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.getServletHandler().setStartWithUnavailable(false);
-    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
-    holder.setInitParameter("tokn", "s3cret");
-    holder.setInitOrder(1);
-
-    assertThatThrownBy(() -> JettyHarness.handler(context).close())
-        .hasStackTraceContaining("unknown callpush init-param 'tokn'");
+    assertThat(startFailure(Map.of("tokn", "s3cret"))).contains("unknown callpush init-param 'tokn'");
   }
 
   @Test
   void invalidInitParamValueNamesTheParameter() {
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.getServletHandler().setStartWithUnavailable(false);
-    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
-    holder.setInitParameter("max-body-bytes", "lots");
-    holder.setInitOrder(1);
+    assertThat(startFailure(Map.of("max-body-bytes", "lots")))
+        .contains("max-body-bytes must be a whole number but was 'lots'");
+  }
 
-    assertThatThrownBy(() -> JettyHarness.handler(context).close())
-        .hasStackTraceContaining("max-body-bytes must be a whole number but was 'lots'");
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ip-allowlist | 300.1.2.3 | ip-allowlist: ",
+      "hmac-secrets | hunter2 | hmac-secrets: ",
+      "basic-auth | alice: | basic-auth: ",
+      "hmac-tolerance-seconds | -5 | hmac-tolerance-seconds: "})
+  void invalidVerificationSettingIsNamedButASecretIsNotShown(String name, String value, String prefix) {
+    Map<String, String> parameters = new HashMap<>(Map.of(name, value));
+    if (name.equals("hmac-tolerance-seconds")) {
+      parameters.put("hmac-secrets", "whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
+    }
+    assertThat(startFailure(parameters)).contains("invalid callpush init-param: " + prefix).doesNotContain("hunter2");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "trusted-proxies, 10.0.0.0/8, trusted-proxies only matter with an ip-allowlist",
-      "token-parameter, key, a token-parameter or token-header is set but no token",
-      "token-header, X-Token, a token-parameter or token-header is set but no token"})
+      "trusted-proxies, 10.0.0.0/8, trusted-proxies: trusted proxies only matter with an ip-allowlist",
+      "token-parameter, key, token: a token parameter or header is set but no token",
+      "token-header, X-Token, token: a token parameter or header is set but no token"})
   void verificationSettingThatWouldDoNothingStopsTheServletFromStarting(String name, String value, String message) {
+    assertThat(startFailure(Map.of(name, value))).contains(message);
+  }
+
+  /** The stack trace of the failure that keeps a PushServlet with these init-params from starting. */
+  private static String startFailure(Map<String, String> initParameters) {
     ServletContextHandler context = new ServletContextHandler("/");
     context.getServletHandler().setStartWithUnavailable(false);
     ServletHolder holder = context.addServlet(PushServlet.class, "/push");
-    holder.setInitParameter(name, value);
+    initParameters.forEach(holder::setInitParameter);
     holder.setInitOrder(1);
+    Throwable failure = catchThrowable(() -> JettyHarness.handler(context).close());
+    assertThat(failure).as("the servlet should not start").isNotNull();
+    return stackTrace(failure);
+  }
 
-    assertThatThrownBy(() -> JettyHarness.handler(context).close()).hasStackTraceContaining(message);
+  private static String stackTrace(Throwable thrown) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 }

@@ -5,22 +5,19 @@ import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.DedupStores;
-import io.github.callpush.verify.BasicAuthVerifier;
-import io.github.callpush.verify.IpAllowlistVerifier;
 import io.github.callpush.verify.PushVerifier;
-import io.github.callpush.verify.StandardWebhookVerifier;
-import io.github.callpush.verify.TokenVerifier;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,9 +92,9 @@ public final class InitParameters {
   private static Resolved build(Function<String, String> parameters) throws ServletException {
     Params params = new Params(parameters);
     PushReceiver.Builder builder = PushReceiver.builder();
-    List<PushVerifier> verifiers = verifiers(params);
-    if (!verifiers.isEmpty()) {
-      builder.verifier(PushVerifier.allOf(verifiers.toArray(PushVerifier[]::new)));
+    PushVerifier verifier = verifier(params);
+    if (verifier != null) {
+      builder.verifier(verifier);
     }
     params.ifSet("max-body-bytes", value -> builder.maxBodyBytes(params.integer("max-body-bytes", value)));
     params.ifSet("ack-body", builder::ackBody);
@@ -133,8 +130,8 @@ public final class InitParameters {
 
   /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */
   private static ScheduledExecutorService sweeper(DedupStore store, Params params) {
-    String configured = params.source().apply("dedup-sweep-minutes");
-    int minutes = configured == null ? DEFAULT_SWEEP_MINUTES : params.integer("dedup-sweep-minutes", configured.trim());
+    String configured = params.value("dedup-sweep-minutes");
+    int minutes = configured == null ? DEFAULT_SWEEP_MINUTES : params.integer("dedup-sweep-minutes", configured);
     if (minutes <= 0) {
       throw new IllegalArgumentException("dedup-sweep-minutes must be positive but was " + minutes);
     }
@@ -153,49 +150,37 @@ public final class InitParameters {
     return sweeper;
   }
 
-  private static List<PushVerifier> verifiers(Params params) {
-    List<PushVerifier> verifiers = new ArrayList<>();
-    List<String> allowed = params.list("ip-allowlist");
-    if (!allowed.isEmpty()) {
-      IpAllowlistVerifier.Builder ip = IpAllowlistVerifier.builder();
-      allowed.forEach(ip::allow);
-      params.list("trusted-proxies").forEach(ip::trustedProxy);
-      verifiers.add(ip.build());
-    } else if (params.isSet("trusted-proxies")) {
-      throw new IllegalArgumentException("trusted-proxies only matter with an ip-allowlist, and none is set");
-    }
-    List<String> tokens = params.list("token");
-    if (!tokens.isEmpty()) {
-      TokenVerifier.Builder token = TokenVerifier.builder();
-      tokens.forEach(token::token);
-      params.ifSet("token-parameter", token::queryParameter);
-      params.ifSet("token-header", token::header);
-      verifiers.add(token.build());
-    } else if (params.isSet("token-parameter") || params.isSet("token-header")) {
-      throw new IllegalArgumentException("a token-parameter or token-header is set but no token");
-    }
-    List<String> secrets = params.list("hmac-secrets");
-    if (!secrets.isEmpty()) {
-      StandardWebhookVerifier.Builder hmac = StandardWebhookVerifier.builder();
-      secrets.forEach(hmac::secret);
-      params.ifSet("hmac-tolerance-seconds",
-          value -> hmac.tolerance(Duration.ofSeconds(params.integer("hmac-tolerance-seconds", value))));
-      verifiers.add(hmac.build());
-    }
-    List<String> users = params.list("basic-auth");
-    if (!users.isEmpty()) {
-      BasicAuthVerifier.Builder basic = BasicAuthVerifier.builder();
-      for (String user : users) {
-        int colon = user.indexOf(':');
-        if (colon <= 0) {
-          throw new IllegalArgumentException("basic-auth entries must be user:password");
-        }
-        basic.user(user.substring(0, colon), user.substring(colon + 1));
+  /** The verifier the verification init-params describe, or null when none is set. */
+  private static PushVerifier verifier(Params params) {
+    Map<String, String> basicUsers = new LinkedHashMap<>();
+    for (String user : params.list("basic-auth")) {
+      int colon = user.indexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException("basic-auth entries must be user:password");
       }
-      verifiers.add(basic.build());
+      basicUsers.put(user.substring(0, colon), user.substring(colon + 1));
     }
-    return verifiers;
+    String tolerance = params.value("hmac-tolerance-seconds");
+    VerifierSettings settings = new VerifierSettings(
+        params.list("ip-allowlist"), params.list("trusted-proxies"),
+        params.list("token"), params.value("token-parameter"), params.value("token-header"),
+        params.list("hmac-secrets"),
+        tolerance == null ? null : Duration.ofSeconds(params.integer("hmac-tolerance-seconds", tolerance)),
+        basicUsers);
+    return settings.verifier((setting, entry, shown, reason, cause) ->
+        new IllegalArgumentException(initParam(setting) + ": " + reason, cause));
   }
+
+  /** The init-param of a verification setting: its kebab name, but for three that web.xml spells its own way. */
+  private static String initParam(VerifierSettings.Setting setting) {
+    return switch (setting) {
+      case TOKENS -> "token";
+      case HMAC_TOLERANCE -> "hmac-tolerance-seconds";
+      case BASIC_USERS -> "basic-auth";
+      default -> setting.kebabName();
+    };
+  }
+
 
   private static void configure(PushReceiver.Builder builder, String className) throws ServletException {
     try {
@@ -221,14 +206,16 @@ public final class InitParameters {
   /** Reads init-param values, naming the parameter in every error. */
   private record Params(Function<String, String> source) {
 
-    boolean isSet(String name) {
+    /** The trimmed value, or null when the parameter is missing or blank. */
+    String value(String name) {
       String value = source.apply(name);
-      return value != null && !value.isBlank();
+      return value == null || value.isBlank() ? null : value.trim();
     }
 
     void ifSet(String name, Consumer<String> apply) {
-      if (isSet(name)) {
-        apply.accept(source.apply(name).trim());
+      String value = value(name);
+      if (value != null) {
+        apply.accept(value);
       }
     }
 

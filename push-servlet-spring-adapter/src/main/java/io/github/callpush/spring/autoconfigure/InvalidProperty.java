@@ -1,5 +1,6 @@
 package io.github.callpush.spring.autoconfigure;
 
+import io.github.callpush.internal.VerifierSettings;
 import java.time.DateTimeException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -7,7 +8,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 final class InvalidProperty {
 
   /** Shown instead of the value of a secret. */
-  static final String HIDDEN = "******";
+  static final String HIDDEN = VerifierSettings.HIDDEN;
 
   private InvalidProperty() {}
 
