@@ -49,7 +49,7 @@ class CodeTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(strings = {"unknown", "predictive-dialout", "preview dialout", "OTHER", "other", "", " incoming",
-      "呼入"})
+      "呼入", "dıalout", "DİALOUT"})
   void unknownCodeIsOtherWithItsRawValueKept(String raw) {
     Code<CallType> code = Code.of(CallType.class, raw);
 
@@ -57,6 +57,13 @@ class CodeTest {
     assertThat(code.isOther()).isTrue();
     assertThat(code.raw()).isEqualTo(raw);
     assertThat(code).hasToString(raw);
+  }
+
+  @Test
+  void kelvinSignIsNotTheLetterK() {
+    assertThat(Code.of(RecordType.class, "doubleTracK").value()).isEqualTo(RecordType.OTHER);
+    assertThat(Code.of(RecordType.class, "double_tracK").value()).isEqualTo(RecordType.OTHER);
+    assertThat(Code.of(RecordType.class, "double_track").value()).isEqualTo(RecordType.DOUBLE_TRACK);
   }
 
   @Test
