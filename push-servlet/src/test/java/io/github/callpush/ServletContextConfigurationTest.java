@@ -91,7 +91,8 @@ class ServletContextConfigurationTest {
   @CsvSource({
       "trusted-proxies, 10.0.0.0/8, trusted-proxies: trusted proxies only matter with an ip-allowlist",
       "token-parameter, key, token: a token parameter or header is set but no token",
-      "token-header, X-Token, token: a token parameter or header is set but no token"})
+      "token-header, X-Token, token: a token parameter or header is set but no token",
+      "dead-letter-max, 5, dead-letter-max is set but no dead-letter-dir"})
   void verificationSettingThatWouldDoNothingStopsTheServletFromStarting(String name, String value, String message) {
     assertThat(startFailure(Map.of(name, value))).contains(message);
   }

@@ -2,7 +2,10 @@ package io.github.callpush;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,9 +13,19 @@ import org.junit.jupiter.api.Test;
 /** Real webapp directories with a {@code WEB-INF/web.xml}, deployed in Jetty's {@code WebAppContext}. */
 class WebXmlTest {
 
+  /** Where the servlet's web.xml keeps dead letters (a path relative to the module, as Maven runs tests). */
+  private static final Path DEAD_LETTERS = Path.of("target/webxml-dead-letters");
+
   @BeforeEach
-  void clear() {
+  void clear() throws IOException {
     RecordingConfigurer.CALLS.clear();
+    if (Files.isDirectory(DEAD_LETTERS)) {
+      try (Stream<Path> files = Files.list(DEAD_LETTERS)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private static WebAppContext webapp(String name) {
@@ -34,6 +47,13 @@ class WebXmlTest {
       assertThat(withToken.body()).isEqualTo("{\"code\":0,\"msg\":\"success\"}");
       assertThat(rotatedToken.statusCode()).isEqualTo(200);
       assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1", "login:9998");
+      try (Stream<Path> files = Files.list(DEAD_LETTERS)) {
+        assertThat(files.filter(file -> file.toString().endsWith(".json")))
+            .as("the push refused for its missing token, kept by the dead-letter-dir init-param")
+            .singleElement()
+            .satisfies(body -> assertThat(body.getFileName().toString()).endsWith("-401.json"))
+            .satisfies(body -> assertThat(Files.readString(body)).isEqualTo(Pushes.ring("e1")));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.callpush.internal;
 
+import io.github.callpush.DeadLetterHook;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
@@ -9,6 +10,7 @@ import io.github.callpush.verify.PushVerifier;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -41,9 +43,10 @@ public final class InitParameters {
       "ip-allowlist", "trusted-proxies",
       "max-body-bytes", "ack-body", "time-zone", "ack-deadline-millis",
       "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers",
-      "dedup", "dedup-sweep-minutes");
+      "dedup", "dedup-sweep-minutes", "dead-letter-dir", "dead-letter-max");
 
   private static final int DEFAULT_SWEEP_MINUTES = 10;
+  private static final int DEFAULT_DEAD_LETTER_MAX = 1000;
 
   private InitParameters() {}
 
@@ -113,6 +116,12 @@ public final class InitParameters {
     }
     params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
     params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
+    String deadLetterMax = params.value("dead-letter-max");
+    if (deadLetterMax != null && params.value("dead-letter-dir") == null) {
+      throw new IllegalArgumentException("dead-letter-max is set but no dead-letter-dir");
+    }
+    params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
+        deadLetterMax == null ? DEFAULT_DEAD_LETTER_MAX : params.integer("dead-letter-max", deadLetterMax))));
     String configurer = parameters.apply("configurer");
     if (configurer != null) {
       configure(builder, configurer.trim());

@@ -108,13 +108,28 @@ public class CallpushAutoConfiguration {
         builder.verifier(verifier);
       }
       metrics.ifAvailable(builder::metrics);
-      deadLetters.ifAvailable(builder::deadLetters);
+      DeadLetterHook deadLetterHook = deadLetters.getIfAvailable(() -> deadLetterDirectory(properties.getDeadLetters()));
+      if (deadLetterHook != null) {
+        builder.deadLetters(deadLetterHook);
+      }
       failureHandler.ifAvailable(builder::onListenerFailure);
       for (PushReceiverConfigurer configurer : configurers.orderedStream().toList()) {
         configurer.configure(builder);
       }
       return builder.build();
     }
+  }
+
+  /** The directory {@code callpush.dead-letters.*} names, or null when none is set. */
+  private static DeadLetterHook deadLetterDirectory(CallpushProperties.DeadLetters settings) {
+    if (settings.getDirectory() == null) {
+      return null;
+    }
+    if (settings.getMaximum() <= 0) {
+      throw InvalidProperty.of("callpush.dead-letters.maximum", settings.getMaximum(), "must be positive");
+    }
+    return InvalidProperty.make("callpush.dead-letters.directory", settings.getDirectory(),
+        () -> DeadLetterHook.toDirectory(settings.getDirectory(), settings.getMaximum()));
   }
 
   /** The endpoint, in a servlet web application that has not mounted one itself. */

@@ -1,5 +1,6 @@
 package io.github.callpush.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public class CallpushProperties {
   private final Verification verification = new Verification();
 
   private final Dedup dedup = new Dedup();
+
+  private final DeadLetters deadLetters = new DeadLetters();
 
   public String getPath() {
     return path;
@@ -121,6 +124,36 @@ public class CallpushProperties {
 
   public Verification getVerification() {
     return verification;
+  }
+
+  public DeadLetters getDeadLetters() {
+    return deadLetters;
+  }
+
+  /** Where rejected pushes are kept, when the application declares no DeadLetterHook bean of its own. */
+  public static class DeadLetters {
+
+    /** Keep every rejected push in this directory: its body as STEM.json, what was known of it as STEM.properties. */
+    private Path directory;
+
+    /** At most this many bodies stay in the directory; further ones are dropped, with one WARN. */
+    private int maximum = 1000;
+
+    public Path getDirectory() {
+      return directory;
+    }
+
+    public void setDirectory(Path directory) {
+      this.directory = directory;
+    }
+
+    public int getMaximum() {
+      return maximum;
+    }
+
+    public void setMaximum(int maximum) {
+      this.maximum = maximum;
+    }
   }
 
   public Dedup getDedup() {

@@ -2,6 +2,7 @@ package io.github.callpush.spring.autoconfigure;
 
 import io.github.callpush.internal.VerifierSettings;
 import java.time.DateTimeException;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Turns a setting the library refused into a start-up error that names the {@code callpush.*} property. */
@@ -14,8 +15,16 @@ final class InvalidProperty {
 
   /** Runs {@code apply}; what it refuses becomes an error naming {@code property} and {@code shown}. */
   static void apply(String property, Object shown, Runnable apply) {
-    try {
+    make(property, shown, () -> {
       apply.run();
+      return null;
+    });
+  }
+
+  /** What {@code make} returns; what it refuses becomes an error naming {@code property} and {@code shown}. */
+  static <T> T make(String property, Object shown, Supplier<T> make) {
+    try {
+      return make.get();
     } catch (IllegalArgumentException | IllegalStateException | DateTimeException refused) {
       InvalidConfigurationPropertyValueException invalid = of(property, shown, refused.getMessage());
       invalid.initCause(refused);

@@ -18,7 +18,10 @@ import io.github.callpush.event.OutboundRing;
 import io.github.callpush.verify.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +29,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -155,7 +160,9 @@ class CallpushAutoConfigurationTest {
       "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
       "callpush.time-zone=Mars/Olympus | callpush.time-zone | Mars/Olympus",
-      "callpush.dedup.maximum-size=0 | callpush.dedup.maximum-size | 0"})
+      "callpush.dedup.maximum-size=0 | callpush.dedup.maximum-size | 0",
+      "callpush.dead-letters.directory=target/x callpush.dead-letters.maximum=0 | callpush.dead-letters.maximum | must be positive",
+      "callpush.dead-letters.directory=pom.xml | callpush.dead-letters.directory | pom.xml"})
   void refusesToStartOnAMissingOrInvalidSetting(String settings, String property, String reason) {
     webRunner.withPropertyValues(settings.split(" ")).run(context -> {
       assertThat(context).hasFailed();
@@ -216,6 +223,34 @@ class CallpushAutoConfigurationTest {
       assertThat(Pushes.handle(receiver, "{not json").status()).isEqualTo(400);
       assertThat(context.getBean(Hooks.class).deadLetters).hasSize(1);
     });
+  }
+
+  @Test
+  void keepsRejectedPushesInTheConfiguredDirectory(@TempDir Path directory) {
+    runner.withPropertyValues("callpush.dead-letters.directory=" + directory, "callpush.dead-letters.maximum=1")
+        .run(context -> {
+          PushReceiver receiver = context.getBean(PushReceiver.class);
+          assertThat(Pushes.handle(receiver, "{not json").status()).isEqualTo(400);
+          assertThat(Pushes.handle(receiver, "{not json either").status()).isEqualTo(400);
+          assertThat(bodies(directory)).singleElement()
+              .satisfies(body -> assertThat(Files.readString(body)).isEqualTo("{not json"));
+        });
+  }
+
+  @Test
+  void theApplicationsDeadLetterHookWinsOverTheDirectory(@TempDir Path directory) {
+    runner.withUserConfiguration(Hooks.class).withPropertyValues("callpush.dead-letters.directory=" + directory)
+        .run(context -> {
+          assertThat(Pushes.handle(context.getBean(PushReceiver.class), "{not json").status()).isEqualTo(400);
+          assertThat(context.getBean(Hooks.class).deadLetters).hasSize(1);
+          assertThat(bodies(directory)).isEmpty();
+        });
+  }
+
+  private static List<Path> bodies(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.toString().endsWith(".json")).toList();
+    }
   }
 
   @Test
