@@ -48,6 +48,18 @@ class LoggingTest {
   }
 
   @Test
+  void aStoreThatForgetsEntriesBeforeTheyExpireWarnsOnceAMinute() throws Exception {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(7_777).build();
+    for (int i = 0; i < 7_777 + 5; i++) {
+      store.claim("forgotten-early-" + i, "l1", "owner", Duration.ofMinutes(2));
+    }
+
+    assertThat(store.forgottenEarly()).isEqualTo(5);
+    assertThat(linesAbout("(maximumSize 7777)")).singleElement().satisfies(line -> assertThat(line)
+        .contains("WARN", "forgot 1 entries before they expired since it started", "Raise maximumSize"));
+  }
+
+  @Test
   void completionWhoseAnswerWasLostIsNotReportedAsATakeover() throws Exception {
     InMemoryDedupStore store = InMemoryDedupStore.builder().build();
     DedupStore answerLostOnce = new DedupStore() {

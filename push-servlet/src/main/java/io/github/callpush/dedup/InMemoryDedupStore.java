@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default {@link DedupStore}: one JVM's memory, bounded, expiring, without a thread of
@@ -18,6 +20,8 @@ import java.util.Objects;
  * event and listener, take 107 MB of heap). When more than {@link Builder#maximumSize} entries are
  * held, the oldest (by first claim) are forgotten first, live or not: a forgotten completed entry lets a
  * later duplicate run again, so size the store for every (event, listener) pair of one retention window.
+ * A store that forgets entries before they expire says so in a WARN (at most once a minute) and counts
+ * them in {@link #forgottenEarly()}.
  * The keys' bytes share one array, so together they are limited to 2 GB: beyond that, too, the oldest
  * are forgotten.
  * Expired entries are removed lazily: a claim that adds an entry also removes up to two expired ones
@@ -49,6 +53,11 @@ public final class InMemoryDedupStore implements DedupStore {
   private static final int INITIAL_ENTRIES = 1024;
   private static final int INITIAL_KEY_BYTES = 64 * 1024;
 
+  /** The least time between two WARNs about entries forgotten before they expired. */
+  private static final long EARLY_WARNING_INTERVAL_MILLIS = 60_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryDedupStore.class);
+
   /** Marks the end of the event key in an entry's key bytes; CESU-8 never produces it. */
   private static final byte SEPARATOR = (byte) 0xFF;
 
@@ -79,6 +88,12 @@ public final class InMemoryDedupStore implements DedupStore {
   private byte[] keys;
   private int keyEnd;
 
+  // Entries forgotten before they expired: in all, since the last WARN, and when that WARN was.
+  private long forgottenEarly;
+  private long forgottenSinceWarning;
+  private long earliest;
+  private long warnedAt = Long.MIN_VALUE;
+
   private InMemoryDedupStore(Builder builder) {
     this.maximumSize = (int) builder.maximumSize;
     this.keyBytesLimit = builder.keyBytesLimit;
@@ -104,6 +119,7 @@ public final class InMemoryDedupStore implements DedupStore {
     Args.requireClaim(eventKey, listenerId, owner);
     long leaseMillis = Args.millis("lease", lease);
     int hash = hash(eventKey, listenerId);
+    ForgottenEarly forgotten;
     synchronized (lock) {
       long now = clock.millis();
       int entry = find(hash, eventKey, listenerId);
@@ -115,11 +131,45 @@ public final class InMemoryDedupStore implements DedupStore {
         expiresAt[entry] = Args.plus(now, leaseMillis);
         return Claim.ACQUIRED;
       }
-      add(hash, eventKey, listenerId, owner, Args.plus(now, leaseMillis));
+      add(hash, eventKey, listenerId, owner, now, Args.plus(now, leaseMillis));
       removeExpired(now, CLEANUP_PER_INSERT);
-      return Claim.ACQUIRED;
+      forgotten = forgottenEarlyToReport(now);
+    }
+    if (forgotten != null) { // logged outside the lock
+      LOG.warn("the in-memory dedup store is full (maximumSize {}): it forgot {} entries before they expired "
+          + "since {}, one of them {} s early; a duplicate of those events runs their listeners again. Raise "
+          + "maximumSize to hold every (event, listener) pair of one retention window, or use a JDBC or Redis "
+          + "store", maximumSize, forgotten.entries, forgotten.first ? "it started" : "the last warning",
+          forgotten.earliestMillis / 1000);
+    }
+    return Claim.ACQUIRED;
+  }
+
+  /**
+   * How many entries this store forgot before they expired, because it held {@link #maximumSize}
+   * entries or its keys filled their 2 GB: each lets a duplicate of its event run its listener again.
+   * Above zero, the store is too small for the pushes of one retention window.
+   */
+  public long forgottenEarly() {
+    synchronized (lock) {
+      return forgottenEarly;
     }
   }
+
+  /** What to WARN about entries forgotten early, when there are some and no WARN for a minute; else null. */
+  private ForgottenEarly forgottenEarlyToReport(long now) {
+    if (forgottenSinceWarning == 0 || warnedAt != Long.MIN_VALUE && now - warnedAt < EARLY_WARNING_INTERVAL_MILLIS) {
+      return null;
+    }
+    ForgottenEarly report = new ForgottenEarly(forgottenSinceWarning, earliest, warnedAt == Long.MIN_VALUE);
+    warnedAt = now;
+    forgottenSinceWarning = 0;
+    earliest = 0;
+    return report;
+  }
+
+  /** Entries forgotten before they expired since the last WARN, and how early the earliest of them went. */
+  private record ForgottenEarly(long entries, long earliestMillis, boolean first) {}
 
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
@@ -205,16 +255,16 @@ public final class InMemoryDedupStore implements DedupStore {
   }
 
   /** Adds an entry at the newest end, forgetting the oldest first when the store is full. */
-  private void add(int hash, String eventKey, String listenerId, String owner, long expires) {
+  private void add(int hash, String eventKey, String listenerId, String owner, long now, long expires) {
     int keyLength = encodedLength(eventKey) + 1 + encodedLength(listenerId);
     if (keyLength > keyBytesLimit) {
       throw new IllegalArgumentException(
           "the event key and listener id take " + keyLength + " bytes, more than the store's " + keyBytesLimit);
     }
     if (length == maximumSize) {
-      removeOldest();
+      forgetOldest(now);
     }
-    int offset = placeKey(keyLength);
+    int offset = placeKey(keyLength, now);
     int at = encode(eventKey, keys, offset);
     keys[at++] = SEPARATOR;
     keyEnd = encode(listenerId, keys, at);
@@ -236,7 +286,7 @@ public final class InMemoryDedupStore implements DedupStore {
   }
 
   /** Where {@code keyLength} bytes of a new key go, after the newest key; makes room if there is none. */
-  private int placeKey(int keyLength) {
+  private int placeKey(int keyLength, long now) {
     while (true) {
       if (head == NONE) {
         keyEnd = 0;
@@ -252,7 +302,7 @@ public final class InMemoryDedupStore implements DedupStore {
         return 0;
       }
       if (!growKeys(keyLength)) {
-        removeOldest(); // at the limit: forget the oldest until the key fits
+        forgetOldest(now); // at the limit: forget the oldest until the key fits
       }
     }
   }
@@ -325,6 +375,17 @@ public final class InMemoryDedupStore implements DedupStore {
       cell = cell + 1 & mask;
     }
     table[cell] = entry + 1;
+  }
+
+  /** Makes room by removing the oldest entry, counting it when it had not expired. */
+  private void forgetOldest(long now) {
+    long early = expiresAt[head] - now;
+    if (early > 0) {
+      forgottenEarly++;
+      forgottenSinceWarning++;
+      earliest = Math.max(earliest, early);
+    }
+    removeOldest();
   }
 
   /** Evicts or removes the oldest entry, live or not. */

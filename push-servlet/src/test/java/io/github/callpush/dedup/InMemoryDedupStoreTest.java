@@ -42,6 +42,35 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
   }
 
   @Test
+  void countsWhatAFullStoreForgetsBeforeItExpired() {
+    InMemoryDedupStore small = InMemoryDedupStore.builder().maximumSize(2).clock(clock).build();
+    small.claim("done", "l1", "A", LONG);
+    small.complete("done", "l1", "A", LONG);
+    small.claim("running", "l1", "A", LONG);
+    small.claim("released", "l1", "A", LONG);
+    small.release("released", "l1", "A");
+    assertThat(small.forgottenEarly()).as("the completed entry went early").isEqualTo(1);
+
+    small.claim("e4", "l1", "A", LONG);
+    small.claim("e5", "l1", "A", LONG);
+
+    assertThat(small.forgottenEarly()).as("then the live lease; the released entry had expired").isEqualTo(2);
+  }
+
+  @Test
+  void forgettingExpiredEntriesIsNotCounted() {
+    InMemoryDedupStore small = InMemoryDedupStore.builder().maximumSize(2).clock(clock).build();
+    small.claim("e1", "l1", "A", SHORT);
+    small.claim("e2", "l1", "A", SHORT);
+    advance(PAST_SHORT);
+
+    small.claim("e3", "l1", "A", LONG);
+
+    assertThat(small.size()).isEqualTo(1);
+    assertThat(small.forgottenEarly()).isZero();
+  }
+
+  @Test
   void theStoreStaysWithinItsMaximumSize() {
     InMemoryDedupStore small = InMemoryDedupStore.builder().maximumSize(100).clock(clock).build();
 
@@ -104,6 +133,7 @@ class InMemoryDedupStoreTest extends DedupStoreContract {
     store.claim("e4", "l1", "A", LONG);
 
     assertThat(store.size()).isEqualTo(3);
+    assertThat(store.forgottenEarly()).isEqualTo(1);
     assertThat(store.claim("e2", "l1", "B", LONG)).isEqualTo(Claim.IN_FLIGHT);
     assertThat(store.claim("e1", "l1", "B", LONG)).isEqualTo(Claim.ACQUIRED);
   }

@@ -159,8 +159,8 @@ public class CallpushAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PushMetrics callpushMetrics(MeterRegistry registry) {
-      return new MicrometerPushMetrics(registry);
+    PushMetrics callpushMetrics(MeterRegistry registry, ObjectProvider<DedupStore> stores) {
+      return new MicrometerPushMetrics(registry, stores.getIfAvailable());
     }
   }
 }

@@ -1,7 +1,10 @@
 package io.github.callpush.spring.autoconfigure;
 
 import io.github.callpush.PushMetrics;
+import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.dedup.InMemoryDedupStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
@@ -13,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * The receiver's metrics as meters: {@code callpush.received}, {@code callpush.pushes} by
  * {@code outcome} (handled, duplicate, in_flight, unhandled, store_unavailable, or why it was
  * rejected: unauthorized, forbidden, malformed, too_large, method_not_allowed),
- * {@code callpush.listener.failures} by {@code listener}, and the {@code callpush.latency} timer.
+ * {@code callpush.listener.failures} by {@code listener}, and the {@code callpush.latency} timer; with
+ * the in-memory dedup store also {@code callpush.dedup.forgotten_early}, the entries it forgot before
+ * they expired (above zero, it is too small for one retention window).
  */
 final class MicrometerPushMetrics implements PushMetrics {
 
@@ -27,8 +32,14 @@ final class MicrometerPushMetrics implements PushMetrics {
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
   private final Timer latency;
 
-  MicrometerPushMetrics(MeterRegistry registry) {
+  /** Meters in {@code registry}; {@code store} (may be null) adds its own when it is the in-memory one. */
+  MicrometerPushMetrics(MeterRegistry registry, DedupStore store) {
     this.registry = registry;
+    if (store instanceof InMemoryDedupStore memory) {
+      FunctionCounter.builder("callpush.dedup.forgotten_early", memory, InMemoryDedupStore::forgottenEarly)
+          .description("Entries the in-memory dedup store forgot before they expired: a duplicate runs again")
+          .register(registry);
+    }
     this.received = Counter.builder("callpush.received").description("Requests at the push endpoint")
         .register(registry);
     this.handled = outcome("handled");

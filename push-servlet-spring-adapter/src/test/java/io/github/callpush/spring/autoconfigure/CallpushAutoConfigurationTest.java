@@ -269,6 +269,21 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void countsWhatATooSmallInMemoryStoreForgetsEarly() {
+    runner.withUserConfiguration(Meters.class, RingListenerConfiguration.class)
+        .withPropertyValues("callpush.dedup.maximum-size=1").run(context -> {
+          PushReceiver receiver = context.getBean(PushReceiver.class);
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          Pushes.handle(receiver, Pushes.ring("e1"));
+          assertThat(meters.get("callpush.dedup.forgotten_early").functionCounter().count()).isZero();
+
+          Pushes.handle(receiver, Pushes.ring("e2"));
+
+          assertThat(meters.get("callpush.dedup.forgotten_early").functionCounter().count()).isEqualTo(1);
+        });
+  }
+
+  @Test
   void countsNothingWithoutAMeterRegistry() {
     runner.run(context -> assertThat(context).doesNotHaveBean(PushMetrics.class));
     runner.withUserConfiguration(Meters.class).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
