@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * Makes a store from a one-line spec, as {@code web.xml} init-params and the fixtures' command line
- * give it: {@code memory}; {@code jdbc:postgresql://host/db?user=u} (any JDBC URL whose driver is on
+ * give it: {@code memory}, or {@code memory:500000} for an in-memory store holding at most that many
+ * entries; {@code jdbc:postgresql://host/db?user=u} (any JDBC URL whose driver is on
  * the class path, pooled by HikariCP, which must be on the class path too); {@code jndi:java:comp/env/jdbc/app}
  * (a container's {@code DataSource}); or {@code redis://host:6379} ({@code rediss://} for TLS; needs Jedis on the class path). JDBC stores
  * create their table when it is missing.
@@ -27,6 +28,15 @@ public final class DedupStores {
     if (trimmed.equals("memory")) {
       return InMemoryDedupStore.builder().build();
     }
+    if (trimmed.startsWith("memory:")) {
+      String size = trimmed.substring("memory:".length());
+      try {
+        return InMemoryDedupStore.builder().maximumSize(Long.parseLong(size)).build();
+      } catch (NumberFormatException notANumber) {
+        throw new IllegalArgumentException("memory:N takes the store's maximum size in entries, but was '" + trimmed
+            + "'");
+      }
+    }
     if (trimmed.startsWith("jdbc:")) {
       return jdbc(trimmed);
     }
@@ -37,7 +47,8 @@ public final class DedupStores {
       return redis(trimmed);
     }
     throw new IllegalArgumentException(
-        "dedup store spec must be memory, jdbc:URL, jndi:NAME or redis://HOST:PORT but was '" + trimmed + "'");
+        "dedup store spec must be memory, memory:N, jdbc:URL, jndi:NAME or redis://HOST:PORT but was '" + trimmed
+            + "'");
   }
 
   private static DedupStore jdbc(String url) {

@@ -14,6 +14,17 @@ class DedupStoresTest {
   }
 
   @Test
+  void memorySpecMayNameTheMaximumSize() {
+    assertThat(((InMemoryDedupStore) DedupStores.fromSpec("memory:500000")).maximumSize()).isEqualTo(500_000);
+    assertThat(((InMemoryDedupStore) DedupStores.fromSpec("memory")).maximumSize())
+        .isEqualTo(InMemoryDedupStore.DEFAULT_MAXIMUM_SIZE);
+    assertThatThrownBy(() -> DedupStores.fromSpec("memory:lots"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory:N").hasMessageContaining("lots");
+    assertThatThrownBy(() -> DedupStores.fromSpec("memory:0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumSize must be between 1");
+  }
+
+  @Test
   void jdbcUrlSpecMakesAWorkingStoreThatCreatesItsTable() {
     try (DedupStore store = DedupStores.fromSpec("jdbc:h2:mem:spec-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
       assertThat(store).isInstanceOf(JdbcDedupStore.class);
