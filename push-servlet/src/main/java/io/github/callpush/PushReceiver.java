@@ -71,6 +71,7 @@ public final class PushReceiver implements AutoCloseable {
   private final Duration ackDeadline;
   private final Executor listenerExecutor;
   private final ExecutorService ownedExecutor;
+  private final Duration shutdownGrace;
   private final boolean failOpen;
   private final boolean logPhoneNumbers;
   private final PushMetrics metrics;
@@ -93,6 +94,7 @@ public final class PushReceiver implements AutoCloseable {
     this.ackDeadline = builder.ackDeadline;
     this.ownedExecutor = ackDeadline != null && builder.listenerExecutor == null ? newListenerExecutor() : null;
     this.listenerExecutor = builder.listenerExecutor != null ? builder.listenerExecutor : ownedExecutor;
+    this.shutdownGrace = builder.shutdownGrace;
     this.failOpen = builder.failOpen;
     this.logPhoneNumbers = builder.logPhoneNumbers;
     this.metrics = builder.metrics;
@@ -162,11 +164,23 @@ public final class PushReceiver implements AutoCloseable {
         .thenApply(response -> finish(response, delivery, start));
   }
 
-  /** Stops the listener executor it created and the in-memory store it created; user-given ones stay. */
+  /**
+   * Stops the listener executor it created, waiting up to the {@linkplain Builder#shutdownGrace grace}
+   * for listeners still running after their acknowledgement deadline, so that their completions are
+   * recorded; then the in-memory store it created. User-given executors and stores stay as they are.
+   */
   @Override
   public void close() {
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
+      try {
+        if (!ownedExecutor.awaitTermination(shutdownGrace.toNanos(), TimeUnit.NANOSECONDS)) {
+          LOG.warn("closing with listeners still running after {} ms; they finish on their own, and those whose "
+              + "completion is not recorded run again when their lease ends", shutdownGrace.toMillis());
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (ownsStore) {
       store.close();
@@ -394,6 +408,7 @@ public final class PushReceiver implements AutoCloseable {
     private Duration retryAfter = Duration.ofSeconds(10);
     private Duration ackDeadline;
     private Executor listenerExecutor;
+    private Duration shutdownGrace = Duration.ofSeconds(10);
     private boolean failOpen;
     private boolean logPhoneNumbers;
     private PushMetrics metrics = new PushMetrics() {};
@@ -502,6 +517,20 @@ public final class PushReceiver implements AutoCloseable {
     /** Where listeners run when an acknowledgement deadline is set; default a pool of up to 64 daemon threads. */
     public Builder listenerExecutor(Executor executor) {
       this.listenerExecutor = Objects.requireNonNull(executor, "listenerExecutor");
+      return this;
+    }
+
+    /**
+     * How long {@link PushReceiver#close} waits for listeners still running on the default listener
+     * executor after their acknowledgement deadline (a redeploy while a slow listener runs), so that they
+     * finish and record their completion instead of running again after their lease. Default 10 s.
+     */
+    public Builder shutdownGrace(Duration grace) {
+      Objects.requireNonNull(grace, "shutdownGrace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("shutdownGrace must not be negative but was " + grace);
+      }
+      this.shutdownGrace = grace;
       return this;
     }
 

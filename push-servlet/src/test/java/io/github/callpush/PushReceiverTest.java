@@ -3,6 +3,8 @@ package io.github.callpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.callpush.dedup.Claim;
+import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The engine on its own, without a container. */
@@ -117,5 +121,48 @@ class PushReceiverTest {
         .hasMessage("maxBodyBytes must be positive but was 0");
     assertThatThrownBy(() -> PushReceiver.builder().lease(Duration.ZERO))
         .hasMessage("lease must be positive but was PT0S");
+    assertThatThrownBy(() -> PushReceiver.builder().shutdownGrace(Duration.ofSeconds(-1)))
+        .hasMessage("shutdownGrace must not be negative but was PT-1S");
+  }
+
+  @Test
+  void closeWaitsForListenersPastTheirDeadlineSoTheirCompletionIsRecorded() throws Exception {
+    InMemoryDedupStore store = InMemoryDedupStore.builder().build();
+    List<String> calls = new CopyOnWriteArrayList<>();
+    PushReceiver receiver = PushReceiver.builder().dedupStore(store).ackDeadline(Duration.ofMillis(50))
+        .on("slow", OutboundRing.class, ring -> {
+          Thread.sleep(500);
+          calls.add(ring.eventId());
+        })
+        .build();
+
+    PushResponse first = receiver.handleAsync(post(Pushes.ring("e1"))).get(5, TimeUnit.SECONDS);
+    receiver.close();
+
+    assertThat(first.status()).isEqualTo(503);
+    assertThat(calls).containsExactly("e1");
+    assertThat(store.claim("id:8:20000153:e1", "slow", "next-node", Duration.ofMinutes(1)))
+        .isEqualTo(Claim.COMPLETED);
+  }
+
+  @Test
+  void closeWaitsNoLongerThanItsGrace() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> calls = new CopyOnWriteArrayList<>();
+    PushReceiver receiver = PushReceiver.builder().ackDeadline(Duration.ofMillis(50)).shutdownGrace(Duration.ZERO)
+        .on("stuck", OutboundRing.class, ring -> {
+          release.await(10, TimeUnit.SECONDS);
+          calls.add(ring.eventId());
+        })
+        .build();
+    try {
+      assertThat(receiver.handleAsync(post(Pushes.ring("e1"))).get(5, TimeUnit.SECONDS).status()).isEqualTo(503);
+
+      receiver.close();
+
+      assertThat(calls).as("close returned while the listener still ran").isEmpty();
+    } finally {
+      release.countDown();
+    }
   }
 }
