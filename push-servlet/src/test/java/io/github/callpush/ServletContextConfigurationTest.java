@@ -3,9 +3,11 @@ package io.github.callpush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.event.OutboundRing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,72 @@ class ServletContextConfigurationTest {
       "dead-letter-max, 5, dead-letter-max is set but no dead-letter-dir"})
   void verificationSettingThatWouldDoNothingStopsTheServletFromStarting(String name, String value, String message) {
     assertThat(startFailure(Map.of(name, value))).contains(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "lease-seconds | 0 | lease must be positive",
+      "ack-deadline-millis | soon | ack-deadline-millis must be a whole number but was 'soon'",
+      "fail-open | yes | fail-open must be true or false but was 'yes'",
+      "log-phone-numbers | 1 | log-phone-numbers must be true or false but was '1'",
+      "basic-auth | alice | basic-auth entries must be user:password",
+      "time-zone | Mars/Olympus | Mars/Olympus",
+      "dedup | mongo://db | dedup store spec must be memory",
+      "dead-letter-max | 0 | dead-letter-max is set but no dead-letter-dir",
+      "receiver-attribute | callpush.missing | names 'callpush.missing' but the servlet context holds no PushReceiver there",
+      "configurer | com.example.Missing | configurer class com.example.Missing not found",
+      "configurer | java.lang.String | configurer java.lang.String does not implement PushReceiverConfigurer",
+      "configurer | io.github.callpush.ServletContextConfigurationTest$NoDefaultConstructor | needs a public no-argument constructor",
+      "configurer | io.github.callpush.ServletContextConfigurationTest$FailsToConstruct | failed to construct",
+      "configurer | io.github.callpush.ServletContextConfigurationTest$FailsToConfigure | failed: no listeners today"})
+  void aMistakeInAnInitParamStopsTheServletWithItsReason(String name, String value, String reason) {
+    assertThat(startFailure(Map.of(name, value))).contains(reason);
+  }
+
+  @Test
+  void everyDedupAndLimitInitParamReachesTheReceiver() throws Exception {
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    Map.of("lease-seconds", "30", "retention-hours", "2", "ack-deadline-millis", "1500", "fail-open", "TRUE",
+        "max-body-bytes", "4096", "dedup", "memory:1234").forEach(holder::setInitParameter);
+    holder.setInitOrder(1);
+
+    try (JettyHarness jetty = JettyHarness.handler(context)) {
+      PushReceiver receiver = ((PushServlet) holder.getServlet()).receiver();
+      assertThat(receiver.lease()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(receiver.retention()).isEqualTo(Duration.ofHours(2));
+      assertThat(receiver.hasAckDeadline()).isTrue();
+      assertThat(receiver.failOpen()).isTrue();
+      assertThat(receiver.maxBodyBytes()).isEqualTo(4096);
+      assertThat(((InMemoryDedupStore) receiver.store()).maximumSize()).isEqualTo(1234);
+      assertThat(jetty.post("/push", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** Not a usable configurer: it has no no-argument constructor. */
+  public static final class NoDefaultConstructor implements PushReceiverConfigurer {
+    public NoDefaultConstructor(String ignored) {}
+
+    @Override
+    public void configure(PushReceiver.Builder builder) {}
+  }
+
+  /** Not a usable configurer: its constructor throws. */
+  public static final class FailsToConstruct implements PushReceiverConfigurer {
+    public FailsToConstruct() {
+      throw new IllegalStateException("no configuration today");
+    }
+
+    @Override
+    public void configure(PushReceiver.Builder builder) {}
+  }
+
+  /** Not a usable configurer: configuring throws. */
+  public static final class FailsToConfigure implements PushReceiverConfigurer {
+    @Override
+    public void configure(PushReceiver.Builder builder) {
+      throw new IllegalStateException("no listeners today");
+    }
   }
 
   /** The stack trace of the failure that keeps a PushServlet with these init-params from starting. */
