@@ -108,7 +108,8 @@ public class CallpushAutoConfiguration {
         builder.verifier(verifier);
       }
       metrics.ifAvailable(builder::metrics);
-      DeadLetterHook deadLetterHook = deadLetters.getIfAvailable(() -> deadLetterDirectory(properties.getDeadLetters()));
+      DeadLetterHook deadLetterHook =
+          deadLetters.getIfAvailable(() -> deadLetterDirectory(properties.getDeadLetters()));
       if (deadLetterHook != null) {
         builder.deadLetters(deadLetterHook);
       }

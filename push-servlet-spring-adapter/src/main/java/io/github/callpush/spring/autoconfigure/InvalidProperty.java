@@ -26,14 +26,22 @@ final class InvalidProperty {
     try {
       return make.get();
     } catch (IllegalArgumentException | IllegalStateException | DateTimeException refused) {
-      InvalidConfigurationPropertyValueException invalid = of(property, shown, refused.getMessage());
-      invalid.initCause(refused);
-      throw invalid;
+      throw of(property, shown, refused.getMessage(), refused);
     }
   }
 
   /** An error saying why {@code property} cannot be {@code shown}. */
   static InvalidConfigurationPropertyValueException of(String property, Object shown, String reason) {
     return new InvalidConfigurationPropertyValueException(property, shown, reason);
+  }
+
+  /** An error saying why {@code property} cannot be {@code shown}, caused by {@code cause} (may be null). */
+  static InvalidConfigurationPropertyValueException of(String property, Object shown, String reason,
+      Throwable cause) {
+    InvalidConfigurationPropertyValueException invalid = of(property, shown, reason);
+    if (cause != null) {
+      invalid.initCause(cause);
+    }
+    return invalid;
   }
 }

@@ -3,7 +3,6 @@ package io.github.callpush.spring.autoconfigure;
 import io.github.callpush.internal.VerifierSettings;
 import io.github.callpush.spring.autoconfigure.CallpushProperties.Verification;
 import io.github.callpush.verify.PushVerifier;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Builds the verifier the {@code callpush.verification.*} properties describe (all of them must pass),
@@ -20,13 +19,7 @@ final class Verifiers {
     return new VerifierSettings(settings.getIpAllowlist(), settings.getTrustedProxies(), settings.getTokens(),
         settings.getTokenParameter(), settings.getTokenHeader(), settings.getHmacSecrets(),
         settings.getHmacTolerance(), settings.getBasicUsers())
-        .verifier((setting, entry, shown, reason, cause) -> {
-          InvalidConfigurationPropertyValueException invalid =
-              InvalidProperty.of(PREFIX + setting.kebabName() + (entry == null ? "" : "." + entry), shown, reason);
-          if (cause != null) {
-            invalid.initCause(cause);
-          }
-          return invalid;
-        });
+        .verifier((setting, entry, shown, reason, cause) -> InvalidProperty.of(
+            PREFIX + setting.kebabName() + (entry == null ? "" : "." + entry), shown, reason, cause));
   }
 }
