@@ -151,7 +151,7 @@ public final class StoreBenchmark {
       // claims per second, a thread descheduled between its claim and its complete found its lease gone
       case "memory" -> new Target("in-memory claim+complete",
           InMemoryDedupStore.builder().maximumSize(MEMORY_MAXIMUM_SIZE).build(),
-          "-", null, null, "", "0 (one JVM's memory)", () -> {});
+          "-", null, null, "-", "", "0 (one JVM's memory)", () -> {});
       case "h2" -> jdbc("H2 (embedded) claim+complete", options.get("h2"), run, threads,
           "2 statements (INSERT claim, UPDATE complete) vs 1 INSERT, in process");
       case "postgresql" -> jdbc("PostgreSQL claim+complete", options.get("postgresql"), run, threads,
@@ -211,7 +211,8 @@ public final class StoreBenchmark {
           check(statement.executeUpdate() == 1, "UPDATE", eventKey);
         }
       };
-      return new Target(figure, store, "plain INSERT", anchor, floor, "", roundTrips, cleanup);
+      return new Target(figure, store, "plain INSERT", anchor, floor, "plain INSERT then UPDATE", "", roundTrips,
+          cleanup);
     } catch (RuntimeException e) {
       closeAfterFailure(cleanup, e);
       throw e;
@@ -259,7 +260,8 @@ public final class StoreBenchmark {
         anchor.run(eventKey, owner);
         check("OK".equals(jedis.set(anchorKey(prefix, eventKey), "D" + owner, completeLike)), "SET XX", eventKey);
       };
-      return new Target("Redis claim+complete", store, "Jedis SET NX PX", anchor, floor, reference,
+      return new Target("Redis claim+complete", store, "Jedis SET NX PX", anchor, floor,
+          "Jedis SET NX PX then SET XX PX", reference,
           "2 round trips (SET NX PX claim; EVALSHA complete: GET, SET PX) vs 1 SET NX PX", cleanup);
     } catch (RuntimeException e) {
       closeAfterFailure(cleanup, e);
@@ -311,7 +313,7 @@ public final class StoreBenchmark {
           perSecond(result.anchor), result.ratioText(),
           result.hasAnchor() ? (result.ratio >= GOAL ? "met" : "MISSED") : "n/a (no server)");
       if (result.hasAnchor()) {
-        System.out.printf(Locale.ROOT, row, "  floor: " + result.target.floorName(), perSecond(result.floor),
+        System.out.printf(Locale.ROOT, row, "  floor: " + result.target.floorName, perSecond(result.floor),
             result.target.anchorName, perSecond(result.anchor), roundedDown(result.floorRatio), "-");
       }
     }
@@ -335,7 +337,7 @@ public final class StoreBenchmark {
       lines.append('\n');
       if (result.hasAnchor()) {
         lines.append(String.join("\t", "Dedup stores",
-            result.target.figure.replace("claim+complete", "floor: " + result.target.floorName()),
+            result.target.figure.replace("claim+complete", "floor: " + result.target.floorName),
             perSecond(result.floor) + " ops/s", result.target.anchorName + " " + perSecond(result.anchor) + " ops/s",
             roundedDown(result.floorRatio), "-", command));
         lines.append('\n');
@@ -364,7 +366,7 @@ public final class StoreBenchmark {
     void run() throws SQLException;
   }
 
-  /** A store, its anchor (null without a server) and what removes their tables or keys. */
+  /** A store, its anchor and floor (null without a server) and what removes their tables or keys. */
   private static final class Target implements AutoCloseable {
 
     final String figure;
@@ -372,13 +374,14 @@ public final class StoreBenchmark {
     final String anchorName;
     final Operation anchor;
     final Operation floor;
+    final String floorName;
     final String reference;
     final String roundTrips;
     private final DedupStore dedupStore;
     private final Cleanup cleanup;
 
     Target(String figure, DedupStore store, String anchorName, Operation anchor, Operation floor,
-        String reference, String roundTrips, Cleanup cleanup) {
+        String floorName, String reference, String roundTrips, Cleanup cleanup) {
       this.figure = figure;
       this.dedupStore = store;
       this.store = (eventKey, owner) -> check(
@@ -388,14 +391,10 @@ public final class StoreBenchmark {
       this.anchorName = anchorName;
       this.anchor = anchor;
       this.floor = floor;
+      this.floorName = floorName;
       this.reference = reference;
       this.roundTrips = roundTrips;
       this.cleanup = cleanup;
-    }
-
-    /** The floor's two writes, named as the anchor's write then the completing one. */
-    String floorName() {
-      return anchorName + (anchorName.startsWith("plain") ? " then UPDATE" : " then SET XX PX");
     }
 
     @Override
