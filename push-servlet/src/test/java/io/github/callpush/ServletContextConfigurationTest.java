@@ -112,6 +112,15 @@ class ServletContextConfigurationTest {
     assertThat(startFailure(Map.of(name, value))).contains(reason);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "dead-letter-max | 0 | dead-letter-max must be positive but was 0",
+      "dedup-sweep-minutes | -1 | dedup-sweep-minutes must be positive but was -1"})
+  void aCountThatMustBePositiveNamesItsInitParam(String name, String value, String reason) {
+    assertThat(startFailure(Map.of(name, value, "dead-letter-dir", "target/positive-dead-letters", "dedup", "memory")))
+        .contains(reason);
+  }
+
   @Test
   void everyDedupAndLimitInitParamReachesTheReceiver() throws Exception {
     ServletContextHandler context = new ServletContextHandler("/");

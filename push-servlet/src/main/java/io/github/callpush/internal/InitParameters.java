@@ -116,12 +116,11 @@ public final class InitParameters {
     }
     params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
     params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
-    String deadLetterMax = params.value("dead-letter-max");
-    if (deadLetterMax != null && params.value("dead-letter-dir") == null) {
+    if (params.value("dead-letter-max") != null && params.value("dead-letter-dir") == null) {
       throw new IllegalArgumentException("dead-letter-max is set but no dead-letter-dir");
     }
     params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
-        deadLetterMax == null ? DEFAULT_DEAD_LETTER_MAX : params.integer("dead-letter-max", deadLetterMax))));
+        params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
     String configurer = parameters.apply("configurer");
     if (configurer != null) {
       configure(builder, configurer.trim());
@@ -139,11 +138,7 @@ public final class InitParameters {
 
   /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */
   private static ScheduledExecutorService sweeper(DedupStore store, Params params) {
-    String configured = params.value("dedup-sweep-minutes");
-    int minutes = configured == null ? DEFAULT_SWEEP_MINUTES : params.integer("dedup-sweep-minutes", configured);
-    if (minutes <= 0) {
-      throw new IllegalArgumentException("dedup-sweep-minutes must be positive but was " + minutes);
-    }
+    int minutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "callpush-dedup-sweeper");
       thread.setDaemon(true);
@@ -234,6 +229,19 @@ public final class InitParameters {
         return List.of();
       }
       return Arrays.stream(value.split("[,\\s]+")).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** The parameter as a positive whole number, or {@code absent} when it is not set. */
+    int positive(String name, int absent) {
+      String value = value(name);
+      if (value == null) {
+        return absent;
+      }
+      int number = integer(name, value);
+      if (number <= 0) {
+        throw new IllegalArgumentException(name + " must be positive but was " + number);
+      }
+      return number;
     }
 
     int integer(String name, String value) {
