@@ -106,6 +106,8 @@ public class CallpushAutoConfiguration {
       PushVerifier verifier = Verifiers.of(properties.getVerification());
       if (verifier != null) {
         builder.verifier(verifier);
+      } else if (properties.getVerification().isAllowUnverified()) {
+        builder.allowUnverified();
       }
       metrics.ifAvailable(builder::metrics);
       DeadLetterHook deadLetterHook =

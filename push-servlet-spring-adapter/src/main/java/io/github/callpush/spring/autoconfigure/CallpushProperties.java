@@ -187,6 +187,17 @@ public class CallpushProperties {
     /** HTTP Basic users and their passwords. */
     private Map<String, String> basicUsers = new LinkedHashMap<>();
 
+    /** Accept pushes without any verification (anyone who can reach the endpoint); needed when none is set. */
+    private boolean allowUnverified;
+
+    public boolean isAllowUnverified() {
+      return allowUnverified;
+    }
+
+    public void setAllowUnverified(boolean allowUnverified) {
+      this.allowUnverified = allowUnverified;
+    }
+
     public List<String> getTokens() {
       return tokens;
     }

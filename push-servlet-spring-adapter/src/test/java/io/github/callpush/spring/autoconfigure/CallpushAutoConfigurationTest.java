@@ -52,10 +52,12 @@ class CallpushAutoConfigurationTest {
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+      .withPropertyValues("callpush.verification.allow-unverified=true");
 
   private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+      .withPropertyValues("callpush.verification.allow-unverified=true");
 
   @Test
   void mountsTheServletAtTheConfiguredPathInAServletWebApplication() {
@@ -137,6 +139,17 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void refusesToStartWithoutVerificationUnlessAllowUnverifiedSaysSo() {
+    new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(messages(context)).contains("no verifier").contains("allowUnverified()");
+        });
+    webRunner.run(context -> assertThat(context.getBean(PushReceiver.class).describe())
+        .startsWith("verification NONE"));
+  }
+
+  @Test
   void usesTheApplicationsDedupStore() {
     runner.withUserConfiguration(OwnStore.class, RingListenerConfiguration.class).run(context -> {
       assertThat(Pushes.handle(context.getBean(PushReceiver.class), Pushes.ring("e1")).status()).isEqualTo(200);
@@ -155,7 +168,7 @@ class CallpushAutoConfigurationTest {
       "callpush.verification.trusted-proxies=10.0.0.1 | callpush.verification.trusted-proxies | only matter with an ip-allowlist",
       "callpush.verification.token-header=X-Token | callpush.verification.tokens | no token",
       "callpush.verification.ip-allowlist=300.1.2.3 | callpush.verification.ip-allowlist | 300.1.2.3",
-      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | password must not be empty",
+      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | password must not be blank",
       "callpush.dedup.lease=0s | callpush.dedup.lease | must be positive",
       "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
@@ -269,6 +282,20 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void countsAPushWhoseListenerFailedUnderItsOutcomeAndNoUrlCheck() {
+    runner.withUserConfiguration(Meters.class, FailingListenerConfiguration.class).run(context -> {
+      PushReceiver receiver = context.getBean(PushReceiver.class);
+      receiver.handle(PushRequest.builder().method("GET").build());
+      assertThat(Pushes.handle(receiver, Pushes.ring("e1")).status()).isEqualTo(500);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.get("callpush.received").counter().count()).isEqualTo(1);
+      assertThat(meters.get("callpush.pushes").tag("outcome", "listener_failed").counter().count()).isEqualTo(1);
+      assertThat(meters.get("callpush.listener.failures").tag("listener", "failingRings").counter().count())
+          .isEqualTo(1);
+    });
+  }
+
+  @Test
   void countsWhatATooSmallInMemoryStoreForgetsEarly() {
     runner.withUserConfiguration(Meters.class, RingListenerConfiguration.class)
         .withPropertyValues("callpush.dedup.maximum-size=1").run(context -> {
@@ -333,9 +360,20 @@ class CallpushAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
+  static class FailingListenerConfiguration {
+
+    @Bean
+    PushListener<OutboundRing> failingRings() {
+      return ring -> {
+        throw new IllegalStateException("crm down");
+      };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
   static class OwnReceiver {
 
-    final PushReceiver receiver = PushReceiver.builder().build();
+    final PushReceiver receiver = PushReceiver.builder().allowUnverified().build();
 
     @Bean
     PushReceiver ownReceiver() {
