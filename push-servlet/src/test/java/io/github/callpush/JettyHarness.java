@@ -36,8 +36,15 @@ final class JettyHarness implements AutoCloseable {
 
   /** Serves {@code servlet} at {@code /push} (and nothing else). */
   static JettyHarness servlet(Servlet servlet) throws Exception {
+    return servlet(servlet, true);
+  }
+
+  /** Serves {@code servlet} at {@code /push}, declared async-supported or not. */
+  static JettyHarness servlet(Servlet servlet, boolean asyncSupported) throws Exception {
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(servlet), "/push");
+    ServletHolder holder = new ServletHolder(servlet);
+    holder.setAsyncSupported(asyncSupported);
+    context.addServlet(holder, "/push");
     return new JettyHarness(context);
   }
 

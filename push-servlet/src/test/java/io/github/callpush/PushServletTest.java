@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of the acknowledgement contract (design.md section 2), over real HTTP in Jetty. */
 class PushServletTest {
@@ -253,15 +255,17 @@ class PushServletTest {
     });
   }
 
-  @Test
-  void ackDeadlineAnswers503WhileListenerRunsOnAndTheRetryFindsItDone() throws Exception {
+  @ParameterizedTest(name = "async-supported {0}")
+  @ValueSource(booleans = {true, false})
+  void ackDeadlineAnswers503WhileListenerRunsOnAndTheRetryFindsItDone(boolean asyncSupported) throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
-    serve(receiver().ackDeadline(Duration.ofMillis(200)).on("slow", OutboundRing.class, event -> {
+    PushReceiver receiver = receiver().ackDeadline(Duration.ofMillis(500)).on("slow", OutboundRing.class, event -> {
       release.await(10, TimeUnit.SECONDS);
       calls.add("slow");
       finished.countDown();
-    }));
+    }).build();
+    jetty = JettyHarness.servlet(new PushServlet(receiver), asyncSupported);
 
     HttpResponse<String> first = jetty.post("/push", Pushes.ring("e1"));
     HttpResponse<String> retryWhileRunning = jetty.post("/push", Pushes.ring("e1"));
@@ -271,9 +275,11 @@ class PushServletTest {
 
     assertThat(first.statusCode()).isEqualTo(503);
     assertThat(first.headers().firstValue("Retry-After")).isPresent();
+    assertThat(first.body()).contains("ack_deadline");
     assertThat(retryWhileRunning.statusCode()).isEqualTo(503);
     assertThat(retryAfterwards.statusCode()).isEqualTo(200);
     assertThat(calls).containsExactly("slow");
+    receiver.close();
   }
 
   @Test
