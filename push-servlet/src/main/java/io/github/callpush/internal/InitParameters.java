@@ -47,6 +47,8 @@ public final class InitParameters {
 
   private static final int DEFAULT_SWEEP_MINUTES = 10;
   private static final int DEFAULT_DEAD_LETTER_MAX = 1000;
+  /** How long a sweep under way at {@code destroy} may take to finish before it is interrupted. */
+  private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
 
   private InitParameters() {}
 
@@ -110,10 +112,6 @@ public final class InitParameters {
         value -> builder.retention(Duration.ofHours(params.integer("retention-hours", value))));
     params.ifSet("retry-after-seconds",
         value -> builder.retryAfter(Duration.ofSeconds(params.integer("retry-after-seconds", value))));
-    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
-    if (store != null) {
-      builder.dedupStore(store);
-    }
     params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
     params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
     if (params.value("dead-letter-max") != null && params.value("dead-letter-dir") == null) {
@@ -122,28 +120,40 @@ public final class InitParameters {
     params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
         params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
     String configurer = parameters.apply("configurer");
-    if (configurer != null) {
-      configure(builder, configurer.trim());
-    }
-    PushReceiver receiver = builder.build();
-    ScheduledExecutorService sweeper = store == null ? null : sweeper(store, params);
-    return new Resolved(receiver, () -> {
-      receiver.close();
+    int sweepMinutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
+    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
+    PushReceiver receiver;
+    try {
       if (store != null) {
-        sweeper.shutdownNow();
+        builder.dedupStore(store);
+      }
+      if (configurer != null) {
+        configure(builder, configurer.trim());
+      }
+      receiver = builder.build();
+    } catch (RuntimeException | ServletException failed) {
+      if (store != null) {
         store.close();
       }
+      throw failed;
+    }
+    if (store == null) {
+      return new Resolved(receiver, receiver::close);
+    }
+    OwnedThreads sweeperThread = OwnedThreads.named("callpush-dedup-sweeper");
+    ScheduledExecutorService sweeper = sweeper(store, sweepMinutes, sweeperThread);
+    return new Resolved(receiver, () -> {
+      if (!sweeperThread.shutDown(sweeper, SWEEP_STOP)) {
+        sweeperThread.shutDownNow(sweeper);
+      }
+      receiver.close();
+      store.close();
     });
   }
 
-  /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */
-  private static ScheduledExecutorService sweeper(DedupStore store, Params params) {
-    int minutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
-    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "callpush-dedup-sweeper");
-      thread.setDaemon(true);
-      return thread;
-    });
+  /** Sweeps expired entries out of the configured store every {@code minutes}. */
+  private static ScheduledExecutorService sweeper(DedupStore store, int minutes, OwnedThreads thread) {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(thread);
     sweeper.scheduleWithFixedDelay(() -> {
       try {
         store.sweep();

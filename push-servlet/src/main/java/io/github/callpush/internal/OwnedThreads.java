@@ -64,19 +64,22 @@ public final class OwnedThreads implements ThreadFactory {
       Thread.currentThread().interrupt();
       return false;
     }
-    warnIfRunning(awaitEnd(THREAD_END));
+    awaitEnd();
     return true;
   }
 
   /** Shuts {@code executor} (whose threads come from here) down at once, interrupting its tasks, and waits for its threads to end. */
   public void shutDownNow(ExecutorService executor) {
     executor.shutdownNow();
-    warnIfRunning(awaitEnd(THREAD_END));
+    awaitEnd();
   }
 
-  /** Waits up to {@code wait} until every thread made here has ended; the names of those still running. */
-  public List<String> awaitEnd(Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
+  /**
+   * Waits until every thread made here has ended, for those whose work was stopped (an executor shut down,
+   * a pool closed); WARNs naming any still running after a few seconds.
+   */
+  public void awaitEnd() {
+    long deadline = System.nanoTime() + THREAD_END.toNanos();
     try {
       for (Thread thread : started) {
         long left = deadline - System.nanoTime();
@@ -87,10 +90,7 @@ public final class OwnedThreads implements ThreadFactory {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    return started.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
-  }
-
-  private static void warnIfRunning(List<String> running) {
+    List<String> running = started.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
     if (!running.isEmpty()) {
       LoggerFactory.getLogger(OwnedThreads.class).warn("threads {} did not end within {} s of being stopped", running,
           THREAD_END.toSeconds());
