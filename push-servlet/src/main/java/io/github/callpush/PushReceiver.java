@@ -441,7 +441,7 @@ public final class PushReceiver implements AutoCloseable {
     return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
 
-  /** Up to 64 listener threads, none kept idle past a minute; refuses work beyond them, which then runs on the caller. */
+  /** Up to 64 listener threads, none idle past a minute; work beyond them is refused and runs on the caller. */
   private ExecutorService newListenerExecutor() {
     return new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), listenerThreads);
   }

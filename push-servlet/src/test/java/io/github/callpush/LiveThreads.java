@@ -17,7 +17,7 @@ public final class LiveThreads {
     return new LiveThreads(Set.copyOf(Thread.getAllStackTraces().keySet()));
   }
 
-  /** The names of the threads started since the snapshot that still run and whose name contains one of {@code parts}. */
+  /** The names of the threads started since the snapshot still running whose name has one of {@code parts}. */
   public List<String> startedSince(String... parts) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.isAlive() && !before.contains(thread))

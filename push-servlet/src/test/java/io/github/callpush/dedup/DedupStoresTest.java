@@ -71,7 +71,8 @@ class DedupStoresTest {
         .isEqualTo("jdbc:mysql://app:***@db:3306/app");
     assertThat(DedupStores.withoutPassword("rediss://default:s3cret@cache:6380"))
         .isEqualTo("rediss://default:***@cache:6380");
-    assertThat(DedupStores.withoutPassword("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
+    assertThat(DedupStores.withoutPassword("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1"))
+        .isEqualTo("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.callpush.LiveThreads;
 import org.junit.jupiter.api.Test;
 
-/** A {@code jdbc:} spec finds a driver only the webapp's class loader sees, and leaves neither driver nor thread behind. */
+/** A {@code jdbc:} spec finds a driver only the webapp's class loader sees; it leaves no driver or thread behind. */
 class WebappJdbcDriverTest {
 
   @Test
@@ -24,7 +24,8 @@ class WebappJdbcDriverTest {
   void jdbcSpecNoDriverAcceptsIsRefusedNamingTheUrlWithoutItsPassword() {
     assertThatThrownBy(() -> DedupStores.fromSpec("jdbc:nosuchdb://db.example/app?user=app&password=hunter2"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no JDBC driver on the class path accepts jdbc:nosuchdb://db.example/app?user=app&password=***")
+        .hasMessageContaining(
+            "no JDBC driver on the class path accepts jdbc:nosuchdb://db.example/app?user=app&password=***")
         .hasMessageContaining("WEB-INF/lib")
         .hasMessageNotContaining("hunter2");
   }
