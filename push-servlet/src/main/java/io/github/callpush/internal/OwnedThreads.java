@@ -68,7 +68,7 @@ public final class OwnedThreads implements ThreadFactory {
     return true;
   }
 
-  /** Shuts {@code executor} (whose threads come from here) down at once, interrupting its tasks; waits for its threads. */
+  /** Shuts {@code executor} (whose threads come from here) down now, interrupting its tasks; waits for its threads. */
   public void shutDownNow(ExecutorService executor) {
     executor.shutdownNow();
     awaitEnd();

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Runs {@link WebappDriverScenario} in a class loader like a webapp's, with a driver the test class path never sees. */
+/** Runs {@link WebappDriverScenario} in a loader like a webapp's, with a driver the test class path never sees. */
 final class WebappClassLoaders {
 
   private WebappClassLoaders() {}
