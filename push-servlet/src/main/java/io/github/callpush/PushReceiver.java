@@ -10,6 +10,7 @@ import io.github.callpush.event.CallRecord;
 import io.github.callpush.event.CallStateEvent;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.internal.EventKeys;
+import io.github.callpush.internal.OwnedThreads;
 import io.github.callpush.internal.PhoneNumbers;
 import io.github.callpush.verify.PushVerifier;
 import io.github.callpush.verify.Verification;
@@ -21,14 +22,17 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} stops the listener executor and the default in-memory store.
+ * <p>Thread-safe. {@link #close()} stops the threads it started (listeners, acknowledgement deadline) and the
+ * default in-memory store.
  */
 public final class PushReceiver implements AutoCloseable {
 
@@ -77,6 +82,10 @@ public final class PushReceiver implements AutoCloseable {
   private final PushMetrics metrics;
   private final DeadLetterHook deadLetters;
   private final ListenerFailureHandler failureHandler;
+  private final OwnedThreads listenerThreads = OwnedThreads.numbered("callpush-listener");
+  private final OwnedThreads deadlineThreads = OwnedThreads.named("callpush-ack-deadline");
+  /** Answers at the acknowledgement deadline those {@link #handleAsync} requests whose listeners still run. */
+  private final ScheduledThreadPoolExecutor deadlineTimer;
 
   private PushReceiver(Builder builder) {
     this.verifier = builder.verifier;
@@ -94,6 +103,7 @@ public final class PushReceiver implements AutoCloseable {
     this.ackDeadline = builder.ackDeadline;
     this.ownedExecutor = ackDeadline != null && builder.listenerExecutor == null ? newListenerExecutor() : null;
     this.listenerExecutor = builder.listenerExecutor != null ? builder.listenerExecutor : ownedExecutor;
+    this.deadlineTimer = ackDeadline == null ? null : newDeadlineTimer();
     this.shutdownGrace = builder.shutdownGrace;
     this.failOpen = builder.failOpen;
     this.logPhoneNumbers = builder.logPhoneNumbers;
@@ -135,12 +145,17 @@ public final class PushReceiver implements AutoCloseable {
         + "; ack deadline " + (ackDeadline == null ? "none" : ackDeadline.toMillis() + " ms");
   }
 
-  /** Whether {@link #handleAsync} answers by a deadline while listeners run on. */
+  /** Whether an acknowledgement deadline is set, so that {@link #handleAsync} may answer before the listeners end. */
   public boolean hasAckDeadline() {
     return ackDeadline != null;
   }
 
-  /** Handles one request on the calling thread and answers it; listeners run before it returns. */
+  /**
+   * Handles one request and answers it, on the calling thread. With an acknowledgement deadline the
+   * listeners run on the listener executor while the calling thread waits for them until the deadline, and
+   * past it answers 503 with {@code Retry-After}: they finish and complete their claims anyway, so the
+   * platform's retry finds the event done. Without one, they run on the calling thread.
+   */
   public PushResponse handle(PushRequest request) {
     long start = System.nanoTime();
     Object prepared = prepare(request);
@@ -148,13 +163,27 @@ public final class PushReceiver implements AutoCloseable {
       return finish(rejected, null, start);
     }
     Delivery delivery = (Delivery) prepared;
-    return finish(answer(delivery, delivery.run()), delivery, start);
+    if (ackDeadline == null) {
+      return finish(answer(delivery, delivery.run()), delivery, start);
+    }
+    CompletableFuture<PushResponse> answer = runListeners(delivery);
+    try {
+      answer.get(ackDeadline.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException late) {
+      answer.complete(null);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      answer.complete(null);
+    } catch (ExecutionException failed) {
+      throw unchecked(failed.getCause());
+    }
+    return finish(answerOrDeadline(answer.join(), delivery), delivery, start);
   }
 
   /**
-   * Handles one request, running listeners on the listener executor when an acknowledgement deadline
-   * is set: if they are still running at the deadline, the answer is 503 with {@code Retry-After}, and
-   * they finish and complete their claims anyway, so the platform's retry finds the event done.
+   * Handles one request without waiting for the listeners, for adapters that can answer from another
+   * thread: as {@link #handle}, but the answer completes when the listeners are done or at the
+   * acknowledgement deadline, whichever comes first. Without a deadline it is {@link #handle}'s, done.
    */
   public CompletableFuture<PushResponse> handleAsync(PushRequest request) {
     if (ackDeadline == null) {
@@ -166,35 +195,34 @@ public final class PushReceiver implements AutoCloseable {
       return CompletableFuture.completedFuture(finish(rejected, null, start));
     }
     Delivery delivery = (Delivery) prepared;
-    CompletableFuture<PushResponse> answer = new CompletableFuture<>();
-    Runnable run = () -> answer.complete(answer(delivery, delivery.run()));
-    try {
-      listenerExecutor.execute(run);
-    } catch (RejectedExecutionException saturated) {
-      run.run();
+    CompletableFuture<PushResponse> answer = runListeners(delivery);
+    if (!answer.isDone()) {
+      try {
+        ScheduledFuture<?> deadline = deadlineTimer.schedule(() -> answer.complete(null), ackDeadline.toNanos(),
+            TimeUnit.NANOSECONDS);
+        answer.whenComplete((done, failure) -> deadline.cancel(false));
+      } catch (RejectedExecutionException closed) {
+        answer.complete(null);
+      }
     }
-    return answer
-        .completeOnTimeout(null, ackDeadline.toNanos(), TimeUnit.NANOSECONDS)
-        .thenApply(response -> finish(response != null ? response : deadlinePassed(delivery), delivery, start));
+    return answer.thenApply(response -> finish(answerOrDeadline(response, delivery), delivery, start));
   }
 
   /**
    * Stops the listener executor it created, waiting up to the {@linkplain Builder#shutdownGrace grace}
    * for listeners still running after their acknowledgement deadline, so that their completions are
-   * recorded; then the in-memory store it created. User-given executors and stores stay as they are.
+   * recorded; then its acknowledgement deadline thread; then the in-memory store it created. User-given
+   * executors and stores stay as they are. Pushes handled after {@code close} run their listeners on the
+   * calling thread.
    */
   @Override
   public void close() {
-    if (ownedExecutor != null) {
-      ownedExecutor.shutdown();
-      try {
-        if (!ownedExecutor.awaitTermination(shutdownGrace.toNanos(), TimeUnit.NANOSECONDS)) {
-          LOG.warn("closing with listeners still running after {} ms; they finish on their own, and those whose "
-              + "completion is not recorded run again when their lease ends", shutdownGrace.toMillis());
-        }
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    if (ownedExecutor != null && !listenerThreads.shutDown(ownedExecutor, shutdownGrace)) {
+      LOG.warn("closing with listeners still running after {} ms; they finish on their own, and those whose "
+          + "completion is not recorded run again when their lease ends", shutdownGrace.toMillis());
+    }
+    if (deadlineTimer != null) {
+      deadlineThreads.shutDownNow(deadlineTimer);
     }
     if (ownsStore) {
       store.close();
@@ -312,6 +340,39 @@ public final class PushReceiver implements AutoCloseable {
     return ack;
   }
 
+  /**
+   * Runs the claimed listeners on the listener executor, or on the calling thread when it refuses them
+   * (saturated, or shut down by {@link #close}); the answer completes with their outcome's.
+   */
+  private CompletableFuture<PushResponse> runListeners(Delivery delivery) {
+    CompletableFuture<PushResponse> answer = new CompletableFuture<>();
+    Runnable run = () -> {
+      try {
+        answer.complete(answer(delivery, delivery.run()));
+      } catch (RuntimeException | Error failed) {
+        answer.completeExceptionally(failed);
+      }
+    };
+    try {
+      listenerExecutor.execute(run);
+    } catch (RejectedExecutionException refused) {
+      run.run();
+    }
+    return answer;
+  }
+
+  /** The listeners' answer, or (null: the deadline came first) the 503 that asks for a retry. */
+  private PushResponse answerOrDeadline(PushResponse listenersAnswer, Delivery delivery) {
+    return listenersAnswer != null ? listenersAnswer : deadlinePassed(delivery);
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+  }
+
   private PushResponse deadlinePassed(Delivery delivery) {
     metrics.deadlinePassed();
     LOG.warn("push {} event {}: listeners still running at the {} ms acknowledgement deadline; answering 503",
@@ -396,16 +457,16 @@ public final class PushReceiver implements AutoCloseable {
     return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
 
-  private static ExecutorService newListenerExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        task -> {
-          Thread thread = new Thread(task, "callpush-listener-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        },
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    return executor;
+  /** Up to 64 listener threads, none idle past a minute; work beyond them is refused and runs on the caller. */
+  private ExecutorService newListenerExecutor() {
+    return new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), listenerThreads);
+  }
+
+  /** One thread, started on first use; a deadline whose answer came first is cancelled and forgotten at once. */
+  private ScheduledThreadPoolExecutor newDeadlineTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, deadlineThreads);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /** Settings of a {@link PushReceiver}; each setter checks its value at once and names it in its error. */

@@ -10,6 +10,8 @@ import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row of the acknowledgement contract (design.md section 2), over real HTTP in Jetty. */
 class PushServletTest {
@@ -219,14 +223,49 @@ class PushServletTest {
   }
 
   @Test
-  void ackDeadlineAnswers503WhileListenerRunsOnAndTheRetryFindsItDone() throws Exception {
+  void requestsOfEveryRejectedMethodAreDeadLetteredWithTheirBytes() throws Exception {
+    serve(receiver().on("a", OutboundRing.class, recording("a")));
+    String threeKilobytes = "3 KB body, ".repeat(280).substring(0, 3 * 1024);
+    byte[] bytes = threeKilobytes.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> put = jetty.send("PUT", "/push", HttpRequest.BodyPublishers.ofByteArray(bytes));
+    HttpResponse<String> chunkedPatch = jetty.send("PATCH", "/push",
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    HttpResponse<String> emptyDelete = jetty.send("DELETE", "/push");
+
+    assertThat(List.of(put.statusCode(), chunkedPatch.statusCode(), emptyDelete.statusCode()))
+        .containsExactly(405, 405, 405);
+    assertThat(deadLetters).allSatisfy(letter -> assertThat(letter.status()).isEqualTo(405))
+        .extracting(letter -> new String(letter.body(), StandardCharsets.UTF_8))
+        .containsExactly(threeKilobytes, threeKilobytes, "");
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void rejectedMethodsBodyIsReadUpToTheLimitLikeAPosts() throws Exception {
+    serve(receiver().maxBodyBytes(1024));
+    byte[] overLimit = new byte[3 * 1024];
+
+    HttpResponse<String> put = jetty.send("PUT", "/push", HttpRequest.BodyPublishers.ofByteArray(overLimit));
+
+    assertThat(put.statusCode()).isEqualTo(413);
+    assertThat(deadLetters).singleElement().satisfies(letter -> {
+      assertThat(letter.body()).hasSize(1024);
+      assertThat(letter.truncated()).isTrue();
+    });
+  }
+
+  @ParameterizedTest(name = "async-supported {0}")
+  @ValueSource(booleans = {true, false})
+  void ackDeadlineAnswers503WhileListenerRunsOnAndTheRetryFindsItDone(boolean asyncSupported) throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
-    serve(receiver().ackDeadline(Duration.ofMillis(200)).on("slow", OutboundRing.class, event -> {
+    PushReceiver receiver = receiver().ackDeadline(Duration.ofMillis(500)).on("slow", OutboundRing.class, event -> {
       release.await(10, TimeUnit.SECONDS);
       calls.add("slow");
       finished.countDown();
-    }));
+    }).build();
+    jetty = JettyHarness.servlet(new PushServlet(receiver), asyncSupported);
 
     HttpResponse<String> first = jetty.post("/push", Pushes.ring("e1"));
     HttpResponse<String> retryWhileRunning = jetty.post("/push", Pushes.ring("e1"));
@@ -236,10 +275,12 @@ class PushServletTest {
 
     assertThat(first.statusCode()).isEqualTo(503);
     assertThat(first.headers().firstValue("Retry-After")).isPresent();
+    assertThat(first.body()).contains("ack_deadline");
     assertThat(retryWhileRunning.statusCode()).isEqualTo(503);
     assertThat(retryAfterwards.statusCode()).isEqualTo(200);
     assertThat(calls).containsExactly("slow");
     assertThat(metrics.events).filteredOn("deadlinePassed"::equals).hasSize(1);
+    receiver.close();
   }
 
   @Test

@@ -54,9 +54,6 @@ class ServletContextConfigurationTest {
       assertThat(sweepers()).isEqualTo(2);
     }
     assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
-    for (int i = 0; i < 50 && sweepers() > 0; i++) {
-      Thread.sleep(20);
-    }
     assertThat(sweepers()).as("sweeper threads left after destroy").isZero();
   }
 

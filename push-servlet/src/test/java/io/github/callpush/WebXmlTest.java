@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,5 +68,27 @@ class WebXmlTest {
       assertThat(app.body()).isEqualTo("app");
       assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
     }
+  }
+
+  @Test
+  void ackDeadlineHoldsWithoutAsyncSupportAndDestroyLeavesNoThreadBehind() throws Exception {
+    SlowConfigurer.reset();
+    LiveThreads threads = LiveThreads.snapshot();
+    try (JettyHarness jetty = JettyHarness.handler(webapp("deadline"))) {
+      var first = jetty.post("/shop/callpush?token=s3cret-token", Pushes.ring("e1"));
+      SlowConfigurer.release.countDown();
+      assertThat(SlowConfigurer.finished.await(10, TimeUnit.SECONDS)).isTrue();
+      var retry = jetty.post("/shop/callpush?token=s3cret-token", Pushes.ring("e1"));
+
+      assertThat(first.statusCode()).isEqualTo(503);
+      assertThat(first.headers().firstValue("Retry-After")).contains("10");
+      assertThat(retry.statusCode()).isEqualTo(200);
+      assertThat(SlowConfigurer.CALLS).containsExactly("ring:e1");
+      assertThat(threads.startedSince("callpush-")).as("threads while the webapp runs")
+          .contains("callpush-dedup-sweeper", "callpush-listener-1");
+    }
+
+    assertThat(threads.startedSince("callpush-", "HikariPool", "housekeeper"))
+        .as("threads left after the webapp stopped").isEmpty();
   }
 }

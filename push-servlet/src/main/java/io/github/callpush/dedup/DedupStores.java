@@ -2,6 +2,7 @@ package io.github.callpush.dedup;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -15,6 +16,11 @@ import javax.sql.DataSource;
  * create their table when it is missing.
  */
 public final class DedupStores {
+
+  /** A password parameter of a URL, e.g. {@code password=...} or {@code pwd=...}, up to the next parameter. */
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("((?i:password|pwd)=)[^&;]*");
+  /** The password of a URL's {@code //user:password@host}. */
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:]*:)[^/@]*(?=@)");
 
   private DedupStores() {}
 
@@ -47,14 +53,14 @@ public final class DedupStores {
       return redis(trimmed);
     }
     throw new IllegalArgumentException(
-        "dedup store spec must be memory, memory:N, jdbc:URL, jndi:NAME or redis://HOST:PORT but was '" + trimmed
-            + "'");
+        "dedup store spec must be memory, memory:N, jdbc:URL, jndi:NAME or redis://HOST:PORT but was '"
+            + withoutPassword(trimmed) + "'");
   }
 
   private static DedupStore jdbc(String url) {
     requireOnClassPath(url, "com.zaxxer.hikari.HikariDataSource", "com.zaxxer:HikariCP");
-    DataSource pool = ConnectionPools.of(url);
-    return JdbcDedupStore.builder(pool).createTable(true).ownsDataSource((AutoCloseable) pool).build();
+    ConnectionPools.Pool pool = ConnectionPools.open(url);
+    return JdbcDedupStore.builder(pool.dataSource()).createTable(true).ownsDataSource(pool).build();
   }
 
   private static DedupStore redis(String spec) {
@@ -62,7 +68,7 @@ public final class DedupStores {
     try {
       return RedisDedupStore.builder(new URI(spec)).build();
     } catch (URISyntaxException malformed) {
-      throw new IllegalArgumentException("dedup store spec '" + spec + "' is not a valid URI: " + malformed.getMessage());
+      throw new IllegalArgumentException("dedup store spec '" + withoutPassword(spec) + "' is not a valid URI");
     }
   }
 
@@ -70,8 +76,14 @@ public final class DedupStores {
     try {
       Class.forName(className, false, DedupStores.class.getClassLoader());
     } catch (ClassNotFoundException missing) {
-      throw new IllegalArgumentException("dedup store spec '" + spec + "' needs " + artifact + " on the class path");
+      throw new IllegalArgumentException("dedup store spec '" + withoutPassword(spec) + "' needs " + artifact
+          + " on the class path");
     }
+  }
+
+  /** {@code spec} with any password in it ({@code password=...}, {@code pwd=...}, {@code //user:...@}) masked. */
+  static String withoutPassword(String spec) {
+    return USER_INFO_PASSWORD.matcher(PASSWORD_PARAMETER.matcher(spec).replaceAll("$1***")).replaceAll("$1***");
   }
 
   private static DataSource lookUp(String name) {

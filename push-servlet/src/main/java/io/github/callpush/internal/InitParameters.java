@@ -54,6 +54,8 @@ public final class InitParameters {
 
   private static final int DEFAULT_SWEEP_MINUTES = 10;
   private static final int DEFAULT_DEAD_LETTER_MAX = 1000;
+  /** How long a sweep under way at {@code destroy} may take to finish before it is interrupted. */
+  private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
 
   private InitParameters() {}
 
@@ -141,30 +143,35 @@ public final class InitParameters {
     }
     params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
         params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
+    String configurer = parameters.apply("configurer");
+    int sweepMinutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
     DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
     PushReceiver receiver;
     try {
       if (store != null) {
         builder.dedupStore(store);
       }
-      String configurer = parameters.apply("configurer");
       if (configurer != null) {
         configure(builder, configurer.trim());
       }
       receiver = build(builder);
-    } catch (ServletException | RuntimeException failed) {
+    } catch (RuntimeException | ServletException failed) {
       if (store != null) {
         store.close();
       }
       throw failed;
     }
-    ScheduledExecutorService sweeper = store == null ? null : sweeper(store, params);
+    if (store == null) {
+      return new Resolved(receiver, receiver::close);
+    }
+    OwnedThreads sweeperThread = OwnedThreads.named("callpush-dedup-sweeper");
+    ScheduledExecutorService sweeper = sweeper(store, sweepMinutes, sweeperThread);
     return new Resolved(receiver, () -> {
-      receiver.close();
-      if (store != null) {
-        sweeper.shutdownNow();
-        store.close();
+      if (!sweeperThread.shutDown(sweeper, SWEEP_STOP)) {
+        sweeperThread.shutDownNow(sweeper);
       }
+      receiver.close();
+      store.close();
     });
   }
 
@@ -179,14 +186,9 @@ public final class InitParameters {
     }
   }
 
-  /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */
-  private static ScheduledExecutorService sweeper(DedupStore store, Params params) {
-    int minutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
-    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "callpush-dedup-sweeper");
-      thread.setDaemon(true);
-      return thread;
-    });
+  /** Sweeps expired entries out of the configured store every {@code minutes}. */
+  private static ScheduledExecutorService sweeper(DedupStore store, int minutes, OwnedThreads thread) {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(thread);
     sweeper.scheduleWithFixedDelay(() -> {
       try {
         store.sweep();

@@ -3,6 +3,7 @@ package io.github.callpush.internal;
 import io.github.callpush.PushReceiver;
 import jakarta.servlet.ServletException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
@@ -18,6 +19,7 @@ public final class StartupLog {
 
   private static final String NAME = "io.github.callpush";
   private static final Logger LOG = LoggerFactory.getLogger(NAME);
+  private static final AtomicBoolean NO_PROVIDER_REPORTED = new AtomicBoolean();
 
   private StartupLog() {}
 
@@ -38,7 +40,9 @@ public final class StartupLog {
       LOG.atLevel(level == Level.ERROR ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.INFO).log(line);
     } else {
       System.Logger platform = System.getLogger(NAME);
-      platform.log(Level.WARNING, noProvider());
+      if (!NO_PROVIDER_REPORTED.getAndSet(true)) {
+        platform.log(Level.WARNING, noProvider());
+      }
       platform.log(level, line);
     }
   }

@@ -62,6 +62,20 @@ class DedupStoresTest {
   }
 
   @Test
+  void passwordsInSpecsAreMaskedWhereverTheUrlPutsThem() {
+    assertThat(DedupStores.withoutPassword("jdbc:postgresql://db/app?user=app&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db/app?user=app&password=***&ssl=true");
+    assertThat(DedupStores.withoutPassword("jdbc:sqlserver://db;user=app;PWD=s3cret;encrypt=true"))
+        .isEqualTo("jdbc:sqlserver://db;user=app;PWD=***;encrypt=true");
+    assertThat(DedupStores.withoutPassword("jdbc:mysql://app:s3cret@db:3306/app"))
+        .isEqualTo("jdbc:mysql://app:***@db:3306/app");
+    assertThat(DedupStores.withoutPassword("rediss://default:s3cret@cache:6380"))
+        .isEqualTo("rediss://default:***@cache:6380");
+    assertThat(DedupStores.withoutPassword("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1"))
+        .isEqualTo("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
+  }
+
+  @Test
   void unknownSpecIsRefusedNamingIt() {
     assertThatThrownBy(() -> DedupStores.fromSpec("mongodb://x"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,6 +3,7 @@ package io.github.callpush.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.callpush.LiveThreads;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,18 @@ class RedisDedupStoreTest {
     try (RedisDedupStore store = builder.build()) {
       assertThat(store.keyPrefix()).isEqualTo(RedisDedupStore.DEFAULT_KEY_PREFIX);
     }
+  }
+
+  /** A webapp's undeploy must find no thread of the store: its Jedis pool (no evictor) starts none. */
+  @Test
+  void aStoreFromAUriLeavesNoThreadRunning() {
+    LiveThreads threads = LiveThreads.snapshot();
+    try (RedisDedupStore store = RedisDedupStore.builder(NOWHERE).build()) {
+      assertThatThrownBy(() -> store.claim("e1", "l1", "A", Duration.ofMinutes(1)))
+          .isInstanceOf(DedupStoreException.class);
+    }
+
+    assertThat(threads.startedSince("")).as("threads left after close").isEmpty();
   }
 
   @Test
