@@ -15,9 +15,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What the compiled classes of a directory or jar name: the UTF-8 entries of each class file's constant pool (every
- * class, method and field a class refers to, its descriptors and its string literals), and the text of the other
- * files. Read without a bytecode library, after the JVM specification's class file format (chapter 4.4).
+ * What the files of a classes directory or jar name: the UTF-8 entries of each class file's constant pool (every
+ * class, method and field a class refers to, its descriptors and its string literals), the text of the other files
+ * (a {@code META-INF/services} file, say), and the files' names. Class files are read without a bytecode library,
+ * after the JVM specification's class file format (chapter 4.4).
  */
 final class ClassFileStrings {
 
@@ -26,8 +27,8 @@ final class ClassFileStrings {
   private ClassFileStrings() {}
 
   /**
-   * Each file's name in {@code location} (a classes directory or a jar) and its strings that contain {@code word}; the
-   * build's record of the POM ({@code META-INF/maven/}) aside.
+   * Each file's name in {@code location} (a classes directory or a jar) and those of its strings, its name included,
+   * that contain {@code word}; the build's record of the POM ({@code META-INF/maven/}) aside.
    */
   static Map<String, List<String>> containing(Path location, String word) throws IOException {
     if (Files.isDirectory(location)) {
@@ -73,8 +74,9 @@ final class ClassFileStrings {
         if (name.startsWith("META-INF/maven/")) {
           continue;
         }
-        List<String> strings = name.endsWith(".class") ? utf8Constants(Files.readAllBytes(file))
-            : List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        List<String> strings = new ArrayList<>(List.of(name));
+        strings.addAll(name.endsWith(".class") ? utf8Constants(Files.readAllBytes(file))
+            : List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
         List<String> matching = strings.stream().filter(string -> string.contains(word)).toList();
         if (!matching.isEmpty()) {
           found.put(name, matching);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The classes this module compiles from push-servlet's sources name the javax Servlet API and never the jakarta one. */
 class CompiledForJavaxTest {
@@ -28,6 +31,21 @@ class CompiledForJavaxTest {
     assertThat(ClassFileStrings.containing(classesLocation(), "javax/servlet"))
         .containsKeys("io/github/callpush/PushServlet.class", "io/github/callpush/PushFilter.class",
             "io/github/callpush/internal/ServletExchange.class", "io/github/callpush/internal/InitParameters.class");
+  }
+
+  @Test
+  void scanFindsJakartaInAClassAResourceAndAFileName(@TempDir Path classes) throws IOException {
+    Path source = Files.writeString(classes.resolve("Legacy.java"),
+        "class Legacy { Class<?> servlet() throws Exception { return Class.forName(\"jakarta.servlet.Servlet\"); } }");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()))
+        .isZero();
+    Files.delete(source);
+    Files.createDirectories(classes.resolve("META-INF/services"));
+    Files.writeString(classes.resolve("META-INF/services/jakarta.servlet.ServletContainerInitializer"), "x.Init\n");
+    Files.writeString(classes.resolve("web-fragment.xml"), "<filter-class>jakarta.servlet.Filter</filter-class>");
+
+    assertThat(ClassFileStrings.containing(classes, "jakarta")).containsOnlyKeys("Legacy.class",
+        "META-INF/services/jakarta.servlet.ServletContainerInitializer", "web-fragment.xml");
   }
 
   @Test
