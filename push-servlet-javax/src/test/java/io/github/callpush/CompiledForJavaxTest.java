@@ -18,7 +18,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The classes this module compiles from push-servlet's sources name the javax Servlet API and never the jakarta one. */
+/**
+ * The classes this module compiles from push-servlet's sources name the javax Servlet API and never the jakarta one,
+ * and use nothing newer than Servlet 3.1 (Tomcat 8.5).
+ */
 class CompiledForJavaxTest {
 
   /** push-servlet's sources as this module compiles them (Maven runs the tests in the module's directory). */
@@ -26,7 +29,7 @@ class CompiledForJavaxTest {
   /** The API Tomcat 8.5 provides, copied there by the build. */
   private static final Path SERVLET_31_API = Path.of("target/servlet-3.1/servlet-api-3.1.jar");
 
-  /** Where the module's classes are: {@code target/classes} under surefire. */
+  /** Where the module's classes are: {@code target/classes} under surefire, the packaged jar under failsafe. */
   static Path classesLocation() throws URISyntaxException {
     return Path.of(PushServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
