@@ -60,12 +60,22 @@ public class PushFilter implements Filter {
     if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
       throw new ServletException("PushFilter handles HTTP requests only");
     }
-    String path = http.getRequestURI().substring(http.getContextPath().length());
-    if (paths.contains(path)) {
+    if (paths.contains(mappedPath(http))) {
       ServletExchange.handle(receiver, http, httpResponse);
     } else {
       chain.doFilter(request, response);
     }
+  }
+
+  /**
+   * The request's path within the context as the container maps it to servlets: decoded, normalised and
+   * without path parameters ({@code ;jsessionid=...}), with one trailing slash dropped, so that every
+   * spelling of a path that reaches a servlet there reaches this filter's endpoint too.
+   */
+  private static String mappedPath(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   /** The receiver this filter serves. */

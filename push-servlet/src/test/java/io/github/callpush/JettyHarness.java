@@ -41,11 +41,14 @@ final class JettyHarness implements AutoCloseable {
     return new JettyHarness(context);
   }
 
-  /** Puts {@code filter} in front of a servlet that answers every path with 200 "app". */
-  static JettyHarness filterInFront(Filter filter) throws Exception {
-    ServletContextHandler context = new ServletContextHandler("/");
+  /**
+   * Puts {@code filter} (mapped to {@code /*}) in front of a servlet that answers with 200 "app", mapped at
+   * {@code appMapping} (the default servlet {@code /}, or {@code /*}), in a context at {@code contextPath}.
+   */
+  static JettyHarness filterInFront(Filter filter, String contextPath, String appMapping) throws Exception {
+    ServletContextHandler context = new ServletContextHandler(contextPath);
     context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new AppServlet()), "/*");
+    context.addServlet(new ServletHolder(new AppServlet()), appMapping);
     return new JettyHarness(context);
   }
 
@@ -77,9 +80,15 @@ final class JettyHarness implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+    return send(method, pathAndQuery, HttpRequest.BodyPublishers.noBody());
+  }
+
+  /** Sends {@code body} with any method: with a {@code Content-Length}, or chunked from an input stream. */
+  HttpResponse<String> send(String method, String pathAndQuery, HttpRequest.BodyPublisher body)
+      throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri(pathAndQuery))
         .timeout(Duration.ofSeconds(20))
-        .method(method, HttpRequest.BodyPublishers.noBody())
+        .method(method, body)
         .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

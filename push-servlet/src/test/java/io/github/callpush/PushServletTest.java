@@ -10,6 +10,8 @@ import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -216,6 +218,39 @@ class PushServletTest {
     assertThat(put.statusCode()).isEqualTo(405);
     assertThat(put.headers().firstValue("Allow")).contains("POST, GET, HEAD");
     assertThat(get.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void requestsOfEveryRejectedMethodAreDeadLetteredWithTheirBytes() throws Exception {
+    serve(receiver().on("a", OutboundRing.class, recording("a")));
+    String threeKilobytes = "3 KB body, ".repeat(280).substring(0, 3 * 1024);
+    byte[] bytes = threeKilobytes.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> put = jetty.send("PUT", "/push", HttpRequest.BodyPublishers.ofByteArray(bytes));
+    HttpResponse<String> chunkedPatch = jetty.send("PATCH", "/push",
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    HttpResponse<String> emptyDelete = jetty.send("DELETE", "/push");
+
+    assertThat(List.of(put.statusCode(), chunkedPatch.statusCode(), emptyDelete.statusCode()))
+        .containsExactly(405, 405, 405);
+    assertThat(deadLetters).allSatisfy(letter -> assertThat(letter.status()).isEqualTo(405))
+        .extracting(letter -> new String(letter.body(), StandardCharsets.UTF_8))
+        .containsExactly(threeKilobytes, threeKilobytes, "");
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void rejectedMethodsBodyIsReadUpToTheLimitLikeAPosts() throws Exception {
+    serve(receiver().maxBodyBytes(1024));
+    byte[] overLimit = new byte[3 * 1024];
+
+    HttpResponse<String> put = jetty.send("PUT", "/push", HttpRequest.BodyPublishers.ofByteArray(overLimit));
+
+    assertThat(put.statusCode()).isEqualTo(413);
+    assertThat(deadLetters).singleElement().satisfies(letter -> {
+      assertThat(letter.body()).hasSize(1024);
+      assertThat(letter.truncated()).isTrue();
+    });
   }
 
   @Test

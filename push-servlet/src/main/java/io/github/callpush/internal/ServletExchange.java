@@ -26,11 +26,15 @@ public final class ServletExchange {
 
   private ServletExchange() {}
 
-  /** Reads the body (never more than the receiver's limit), handles it, and answers. */
+  /**
+   * Reads the body (never more than the receiver's limit) of every request but a GET or HEAD URL check, so
+   * that a rejected request of any method reaches the dead-letter hook with its bytes; handles it, and answers.
+   */
   public static void handle(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    String method = request.getMethod();
     PushRequest.Builder builder = PushRequest.builder()
-        .method(request.getMethod())
+        .method(method)
         .queryString(request.getQueryString())
         .remoteAddress(request.getRemoteAddr());
     for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
@@ -39,7 +43,7 @@ public final class ServletExchange {
         builder.header(name, values.nextElement());
       }
     }
-    if (!"POST".equalsIgnoreCase(request.getMethod())) {
+    if ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method)) {
       write(receiver.handle(builder.build()), response);
       return;
     }
