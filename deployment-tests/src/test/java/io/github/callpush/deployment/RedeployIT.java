@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * pool, PostgreSQL driver loaded by the webapp, the dedup sweeper) and the ack deadline (its executor).
  */
 @ParameterizedClass
-@EnumSource(names = {"TOMCAT_10", "TOMCAT_11"})
+@EnumSource // Tomcat 9 with push-servlet-javax, 10.1 and 11 with push-servlet
 class RedeployIT extends OnTomcat {
 
   private static final int CYCLES = 3;

@@ -7,6 +7,8 @@ import java.util.Locale;
 /** A Tomcat distribution the build unpacked into {@code target/tomcat}, and the servlet API its webapps use. */
 enum TomcatDistribution {
 
+  /** Tomcat 9: Servlet 4.0, {@code javax.servlet}. */
+  TOMCAT_9("callpush.tomcat-9.home", ServletApi.JAVAX),
   /** Tomcat 10.1: Servlet 6.0, {@code jakarta.servlet}. */
   TOMCAT_10("callpush.tomcat-10.home", ServletApi.JAKARTA),
   /** Tomcat 11: Servlet 6.1, {@code jakarta.servlet}. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * store's webapp is deployed by the first test that needs it and undeployed after the class.
  */
 @ParameterizedClass
-@EnumSource(names = {"TOMCAT_10", "TOMCAT_11"})
+@EnumSource // Tomcat 9 with push-servlet-javax, 10.1 and 11 with push-servlet
 class WebXmlWarIT extends OnTomcat {
 
   private static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
