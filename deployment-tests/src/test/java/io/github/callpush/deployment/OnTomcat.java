@@ -1,0 +1,97 @@
+package io.github.callpush.deployment;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * What every deployment test class shares: one Tomcat per class and distribution, started before its
+ * tests and stopped after them, with a base under {@code target/deployments/CLASS-DISTRIBUTION}. A class
+ * runs on the distributions its {@code @ParameterizedClass} source names (e.g.
+ * {@code @EnumSource(names = {"TOMCAT_10", "TOMCAT_11"})}); its tests deploy and undeploy their webapps.
+ */
+abstract class OnTomcat {
+
+  /** The token the test webapps are configured with. */
+  static final String TOKEN = "deployment-test-token";
+
+  private static final Duration AWAIT = Duration.ofSeconds(15);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The Tomcat of the running class and distribution. */
+  static TomcatServer tomcat;
+
+  /** The distribution the tests run on (the class's {@code @ParameterizedClass} argument). */
+  @Parameter
+  TomcatDistribution distribution;
+
+  @BeforeParameterizedClassInvocation
+  static void startTomcat(TomcatDistribution distribution, org.junit.jupiter.api.TestInfo test)
+      throws IOException, InterruptedException {
+    String className = test.getTestClass().orElseThrow().getSimpleName();
+    tomcat = TomcatServer.start(distribution,
+        Path.of(Webapp.requiredProperty("callpush.work"), className + "-" + distribution));
+  }
+
+  @AfterParameterizedClassInvocation
+  static void stopTomcat() {
+    if (tomcat != null) {
+      tomcat.close();
+      tomcat = null;
+    }
+  }
+
+  /** A builder of a webapp for the running distribution's servlet API. */
+  static Webapp.Builder webapp(String name) {
+    return Webapp.builder(name, tomcat.distribution().servletApi());
+  }
+
+  /** Deploys {@code webapp}, failing with the end of catalina.out when its context did not start. */
+  static void deployStarted(Webapp webapp) throws IOException, InterruptedException {
+    String answer = tomcat.deploy(webapp);
+    assertThat(answer).as("manager deploy of %s; catalina.out ends:%n%s", webapp.contextPath(), tomcat.catalinaOutTail())
+        .startsWith("OK");
+  }
+
+  /** POSTs {@code body} as JSON to {@code pathAndQuery} on the running Tomcat. */
+  static HttpResponse<String> post(String pathAndQuery, byte[] body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(tomcat.uri(pathAndQuery))
+        .header("Content-Type", "application/json; charset=UTF-8")
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+
+  /** Waits until {@code webapp}'s listener has handled {@code eventId} at least once; its handled events then. */
+  static List<String> awaitHandled(Webapp webapp, String eventId) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(AWAIT);
+    List<String> handled = webapp.handledEvents();
+    while (!handled.contains(eventId) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      handled = webapp.handledEvents();
+    }
+    return handled;
+  }
+
+  /** Waits until the user log contains {@code text} (the file handler writes asynchronously); the log then. */
+  static String awaitUserLogContaining(String text) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(AWAIT);
+    String log = tomcat.userLog();
+    while (!log.contains(text) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      log = tomcat.userLog();
+    }
+    return log;
+  }
+}
