@@ -25,7 +25,6 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
@@ -47,7 +46,6 @@ import org.springframework.util.unit.DataSize;
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(PushReceiver.class)
 @EnableConfigurationProperties(CallpushProperties.class)
-@Import(CallpushHealthConfiguration.class)
 public class CallpushAutoConfiguration {
 
   /** Creates the auto-configuration; Spring Boot does. */

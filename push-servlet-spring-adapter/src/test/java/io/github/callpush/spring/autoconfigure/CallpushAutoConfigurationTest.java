@@ -51,11 +51,13 @@ class CallpushAutoConfigurationTest {
 
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class));
+  /** Every auto-configuration the adapter lists, as Spring Boot finds them. */
+  private static final AutoConfigurations ADAPTER = AutoConfigurations.of(CallpushAutoConfiguration.class,
+      CallpushHealthAutoConfiguration.class, CallpushBoot4HealthAutoConfiguration.class);
 
-  private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class));
+  private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ADAPTER);
+
+  private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner().withConfiguration(ADAPTER);
 
   @Test
   void mountsTheServletAtTheConfiguredPathInAServletWebApplication() {
