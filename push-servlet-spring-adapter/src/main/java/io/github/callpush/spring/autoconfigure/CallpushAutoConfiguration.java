@@ -51,6 +51,12 @@ public class CallpushAutoConfiguration {
   /** Creates the auto-configuration; Spring Boot does. */
   public CallpushAutoConfiguration() {}
 
+  /** Refuses unresolved placeholders and empty verification settings as {@code callpush.*} is bound. */
+  @Bean
+  static SettingsCheck callpushSettingsCheck() {
+    return new SettingsCheck();
+  }
+
   @Bean
   ListenerBeans callpushListenerBeans(ConfigurableListableBeanFactory beanFactory,
       ObjectProvider<PushReceiver> receiver, CallpushProperties properties, ApplicationEventPublisher publisher) {
@@ -101,7 +107,11 @@ public class CallpushAutoConfiguration {
           () -> builder.lease(properties.getDedup().getLease()));
       InvalidProperty.apply("callpush.dedup.retention", properties.getDedup().getRetention(),
           () -> builder.retention(properties.getDedup().getRetention()));
+      boolean allowUnverified = properties.getVerification().isAllowUnverified();
       PushVerifier verifier = Verifiers.of(properties.getVerification());
+      if (verifier != null && allowUnverified) {
+        throw InvalidProperty.unverifiedAndVerified();
+      }
       if (verifier != null) {
         builder.verifier(verifier);
       }
@@ -115,7 +125,14 @@ public class CallpushAutoConfiguration {
       for (PushReceiverConfigurer configurer : configurers.orderedStream().toList()) {
         configurer.configure(builder);
       }
-      return builder.build();
+      try {
+        return builder.build();
+      } catch (IllegalStateException refused) {
+        if (verifier == null && !allowUnverified && refused.getMessage().contains("allowUnverified")) {
+          throw InvalidProperty.noVerification(refused);
+        }
+        throw refused;
+      }
     }
   }
 

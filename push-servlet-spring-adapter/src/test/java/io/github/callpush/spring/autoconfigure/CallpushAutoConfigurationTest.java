@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -157,7 +158,15 @@ class CallpushAutoConfigurationTest {
       "callpush.verification.trusted-proxies=10.0.0.1 | callpush.verification.trusted-proxies | only matter with an ip-allowlist",
       "callpush.verification.token-header=X-Token | callpush.verification.tokens | no token",
       "callpush.verification.ip-allowlist=300.1.2.3 | callpush.verification.ip-allowlist | 300.1.2.3",
-      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | password must not be empty",
+      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | is set but empty",
+      "callpush.verification.tokens= | callpush.verification.tokens | is set but empty",
+      "callpush.verification.token-header= | callpush.verification.token-header | is set but empty",
+      "callpush.verification.tokenz=hunter2 | callpush.verification.tokenz | Unknown callpush setting",
+      "callpush.verification.tokens=hunter2 callpush.dedup.tabel-name=x | callpush.dedup.tabel-name | Correct or remove",
+      "callpush.verification.tokens=${CALLPUSH_TEST_UNSET} | callpush.verification.tokens | placeholder ${CALLPUSH_TEST_UNSET}",
+      "callpush.verification.basic-users.alice=${CALLPUSH_TEST_UNSET} | callpush.verification.basic-users.alice | Set CALLPUSH_TEST_UNSET",
+      "callpush.dead-letters.directory=${CALLPUSH_TEST_UNSET} | callpush.dead-letters.directory | unresolved placeholder",
+      "callpush.verification.allow-unverified=true callpush.verification.tokens=hunter2 | callpush.verification.allow-unverified | configures checks",
       "callpush.dedup.lease=0s | callpush.dedup.lease | must be positive",
       "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
@@ -170,6 +179,16 @@ class CallpushAutoConfigurationTest {
       assertThat(context).hasFailed();
       assertThat(messages(context)).contains(property).contains(reason).doesNotContain("hunter2");
     });
+  }
+
+  @Test
+  void bindsRelaxedSpellingsIndexedListsAndMapEntriesAsKnownSettings() {
+    runner.withPropertyValues("callpush.verification.tokenHeader=X-Token", "callpush.verification.tokens[0]=t0k3n",
+        "callpush.verification.basic-users.platform-user=pa55", "callpush.dedup.maximum_size=500",
+        "callpush.logPhoneNumbers=true").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(((InMemoryDedupStore) context.getBean(DedupStore.class)).maximumSize()).isEqualTo(500);
+        });
   }
 
   @Test
@@ -317,10 +336,15 @@ class CallpushAutoConfigurationTest {
     }
   }
 
+  /** The messages of the start-up failure and its causes, and what {@link CallpushFailureAnalyzer} makes of it. */
   private static String messages(ApplicationContextAssertProvider<?> context) {
     StringBuilder messages = new StringBuilder();
     for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
       messages.append(cause.getMessage()).append('\n');
+    }
+    FailureAnalysis analysis = new CallpushFailureAnalyzer().analyze(context.getStartupFailure());
+    if (analysis != null) {
+      messages.append(analysis.getDescription()).append('\n').append(analysis.getAction()).append('\n');
     }
     return messages.toString();
   }
