@@ -2,6 +2,7 @@ package io.github.callpush;
 
 import io.github.callpush.internal.InitParameters;
 import io.github.callpush.internal.ServletExchange;
+import io.github.callpush.internal.StartupLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The push endpoint as a filter, for apps whose front controller owns every URL: it answers requests
@@ -46,10 +48,17 @@ public class PushFilter implements Filter {
           : Arrays.stream(configured.split(",")).map(String::trim).filter(path -> !path.isEmpty()).toList();
     }
     if (receiver == null) {
-      InitParameters.Resolved resolved = InitParameters.receiver(config::getInitParameter,
-          config.getInitParameterNames(), config.getServletContext());
+      InitParameters.Resolved resolved;
+      try {
+        resolved = InitParameters.receiver(config::getInitParameter, config.getInitParameterNames(),
+            config.getServletContext());
+      } catch (ServletException | RuntimeException failed) {
+        throw StartupLog.failed("filter " + config.getFilterName(), failed);
+      }
       receiver = resolved.receiver();
       closeOnDestroy = resolved.closeOnDestroy();
+      String context = config.getServletContext().getContextPath();
+      StartupLog.started(paths.stream().map(path -> context + path).collect(Collectors.joining(", ")), receiver);
     }
   }
 

@@ -6,7 +6,7 @@ package io.github.callpush;
  */
 public interface PushMetrics {
 
-  /** A request arrived at the endpoint. */
+  /** A push arrived at the endpoint (any method but a GET or HEAD URL check). */
   default void received() {}
 
   /** A request was rejected before any listener ran. */
@@ -24,8 +24,14 @@ public interface PushMetrics {
   /** No listener matched the event; it was acknowledged. */
   default void unhandled() {}
 
-  /** A listener threw. */
+  /** A listener threw; called once per listener. */
   default void listenerFailed(String listenerId) {}
+
+  /** A push was answered 500 because one or more of its listeners threw. */
+  default void listenersFailed() {}
+
+  /** Listeners were still running at the acknowledgement deadline: the push was answered 503. */
+  default void deadlinePassed() {}
 
   /** The dedup store failed; the push was answered 503 (or handled without dedup when failing open). */
   default void storeUnavailable() {}

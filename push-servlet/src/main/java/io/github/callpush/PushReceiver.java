@@ -101,12 +101,15 @@ public final class PushReceiver implements AutoCloseable {
     this.deadLetters = builder.deadLetters;
     this.failureHandler = builder.failureHandler;
     if (verifier == null) {
-      LOG.warn("callpush receiver has no verifier: anyone who can reach it can push events; "
-          + "configure a token, signature or IP allowlist");
+      LOG.warn("callpush receiver accepts unverified pushes (allowUnverified): anyone who can reach it can push "
+          + "events; configure a token, signature, IP allowlist or Basic users");
     }
   }
 
-  /** A builder with the defaults: no verification, in-memory dedup, 24 h retention, 256 KiB limit. */
+  /**
+   * A builder with the defaults: in-memory dedup, 24 h retention, 256 KiB limit. It needs a
+   * {@linkplain Builder#verifier verifier}, or an explicit {@link Builder#allowUnverified()}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -119,6 +122,17 @@ public final class PushReceiver implements AutoCloseable {
   /** The largest body accepted, in bytes; adapters stop reading past it. */
   public int maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /**
+   * What this receiver checks and uses, in one line without secrets, for the start-up log: the
+   * verification, the dedup store, the body limit and the acknowledgement deadline.
+   */
+  public String describe() {
+    return "verification " + (verifier == null ? "NONE (allowUnverified)" : verifier)
+        + "; dedup " + store
+        + "; max body " + maxBodyBytes + " bytes"
+        + "; ack deadline " + (ackDeadline == null ? "none" : ackDeadline.toMillis() + " ms");
   }
 
   /** Whether {@link #handleAsync} answers by a deadline while listeners run on. */
@@ -160,8 +174,8 @@ public final class PushReceiver implements AutoCloseable {
       run.run();
     }
     return answer
-        .completeOnTimeout(deadlinePassed(delivery), ackDeadline.toNanos(), TimeUnit.NANOSECONDS)
-        .thenApply(response -> finish(response, delivery, start));
+        .completeOnTimeout(null, ackDeadline.toNanos(), TimeUnit.NANOSECONDS)
+        .thenApply(response -> finish(response != null ? response : deadlinePassed(delivery), delivery, start));
   }
 
   /**
@@ -236,11 +250,11 @@ public final class PushReceiver implements AutoCloseable {
 
   /** Either the final answer (a rejection, or a store failure) or a delivery whose listeners are claimed. */
   private Object prepare(PushRequest request) {
-    metrics.received();
     String method = request.method();
     if ("GET".equals(method) || "HEAD".equals(method)) {
       return new PushResponse(200, Map.of(), TEXT, "HEAD".equals(method) ? new byte[0] : HEALTH);
     }
+    metrics.received();
     byte[] body = request.body();
     if (!"POST".equals(method)) {
       PushResponse response = reject(request, 405, RejectReason.METHOD_NOT_ALLOWED, "method_not_allowed",
@@ -288,6 +302,7 @@ public final class PushReceiver implements AutoCloseable {
         return retryLater(503, "store_unavailable", "dedup store unavailable");
       }
       case FAILED -> {
+        metrics.listenersFailed();
         String errorId = newErrorId();
         LOG.warn("push {} event {}: a listener failed; answering 500, errorId={}",
             delivery.event().pushType(), delivery.eventKey(), errorId);
@@ -298,6 +313,7 @@ public final class PushReceiver implements AutoCloseable {
   }
 
   private PushResponse deadlinePassed(Delivery delivery) {
+    metrics.deadlinePassed();
     LOG.warn("push {} event {}: listeners still running at the {} ms acknowledgement deadline; answering 503",
         delivery.event().pushType(), delivery.eventKey(), ackDeadline.toMillis());
     return retryLater(503, "ack_deadline", "still being handled; retry later");
@@ -396,6 +412,7 @@ public final class PushReceiver implements AutoCloseable {
   public static final class Builder {
 
     private PushVerifier verifier;
+    private boolean allowUnverified;
     private final ListenerRegistry listeners = new ListenerRegistry();
     private DedupStore store;
     private PushDecoder decoder;
@@ -421,6 +438,17 @@ public final class PushReceiver implements AutoCloseable {
     /** Who may push: a token, signature, address or Basic verifier, or several with {@link PushVerifier#allOf}. */
     public Builder verifier(PushVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Accepts pushes without any verification: anyone who can reach the endpoint can push events.
+     * Only for a receiver that nothing untrusted can reach (a test, a private network behind a
+     * verifying gateway); the receiver WARNs at every start. Without it, {@link #build} refuses a
+     * receiver that has no {@link #verifier}; with a verifier, it changes nothing.
+     */
+    public Builder allowUnverified() {
+      this.allowUnverified = true;
       return this;
     }
 
@@ -564,8 +592,16 @@ public final class PushReceiver implements AutoCloseable {
       return this;
     }
 
-    /** The receiver. */
+    /**
+     * The receiver.
+     *
+     * @throws IllegalStateException when no verifier is set and {@link #allowUnverified()} was not called
+     */
     public PushReceiver build() {
+      if (verifier == null && !allowUnverified) {
+        throw new IllegalStateException("no verifier: set verifier(...) (a token, signature, IP allowlist or Basic "
+            + "users), or call allowUnverified() to accept pushes from anyone who can reach the endpoint");
+      }
       return new PushReceiver(this);
     }
 

@@ -2,12 +2,15 @@ package io.github.callpush;
 
 import io.github.callpush.internal.InitParameters;
 import io.github.callpush.internal.ServletExchange;
+import io.github.callpush.internal.StartupLog;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The push endpoint as a servlet. Declare it in {@code web.xml} with init-params (see the README), or
@@ -35,11 +38,25 @@ public class PushServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     if (receiver == null) {
-      InitParameters.Resolved resolved = InitParameters.receiver(getServletConfig()::getInitParameter,
-          getServletConfig().getInitParameterNames(), getServletContext());
+      InitParameters.Resolved resolved;
+      try {
+        resolved = InitParameters.receiver(getServletConfig()::getInitParameter,
+            getServletConfig().getInitParameterNames(), getServletContext());
+      } catch (ServletException | RuntimeException failed) {
+        throw StartupLog.failed("servlet " + getServletName(), failed);
+      }
       receiver = resolved.receiver();
       closeOnDestroy = resolved.closeOnDestroy();
+      StartupLog.started(mappings(), receiver);
     }
+  }
+
+  /** Where the container mapped this servlet, as {@code /app/callpush}. */
+  private String mappings() {
+    ServletRegistration registration = getServletContext().getServletRegistration(getServletName());
+    String context = getServletContext().getContextPath();
+    return registration == null || registration.getMappings().isEmpty() ? context + " (servlet " + getServletName()
+        + ")" : registration.getMappings().stream().map(mapping -> context + mapping).collect(Collectors.joining(", "));
   }
 
   /** The receiver this servlet serves. */

@@ -18,7 +18,7 @@ class ConcurrentDeliveryTest {
   @Test
   void thirtyTwoSimultaneousDeliveriesRunEachListenerExactlyOnce() throws Exception {
     ConcurrentHashMap<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-    PushReceiver receiver = PushReceiver.builder()
+    PushReceiver receiver = PushReceiver.builder().allowUnverified()
         .on("a", OutboundRing.class, ring -> {
           runs.computeIfAbsent("a", any -> new AtomicInteger()).incrementAndGet();
           Thread.sleep(50);

@@ -154,7 +154,7 @@ class DeadLetterDirectoryTest {
 
   @Test
   void receiverHandsItEveryRejectedPush() throws IOException {
-    PushReceiver receiver = PushReceiver.builder().deadLetters(DeadLetterHook.toDirectory(directory, 10)).build();
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().deadLetters(DeadLetterHook.toDirectory(directory, 10)).build();
     byte[] malformed = "{\"pushType\": \"cdr\",".getBytes(StandardCharsets.UTF_8);
 
     PushResponse response = receiver.handle(PushRequest.builder().body(malformed).remoteAddress("192.0.2.9").build());

@@ -67,7 +67,7 @@ class ListenerRegistryTest {
   @Test
   void listenersRegisteredAfterTheReceiverStartedAreCalled() {
     List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().build()) {
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().build()) {
       PushRequest push = PushRequest.builder().body(Pushes.ring("e1").getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
       receiver.handle(push);
       receiver.listeners().on("late", OutboundRing.class, ring -> calls.add(ring.eventId()));

@@ -9,6 +9,9 @@ import io.github.callpush.dedup.MutableClock;
 import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.event.UnknownEvent;
+import io.github.callpush.verify.BasicAuthVerifier;
+import io.github.callpush.verify.IpAllowlistVerifier;
+import io.github.callpush.verify.PushVerifier;
 import io.github.callpush.verify.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +33,7 @@ class PushReceiverTest {
   void failureHandlerSeesTheEventTheListenerIdAndTheException() {
     List<String> seen = new CopyOnWriteArrayList<>();
     IllegalStateException boom = new IllegalStateException("boom");
-    try (PushReceiver receiver = PushReceiver.builder()
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified()
         .on("crm", OutboundRing.class, ring -> {
           throw boom;
         })
@@ -45,7 +48,7 @@ class PushReceiverTest {
   void listenerWhoseLeaseRanOutBeforeItsTurnIsLeftForTheRetry() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
     List<String> runs = new CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().clock(clock).lease(Duration.ofSeconds(30))
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().clock(clock).lease(Duration.ofSeconds(30))
         .on("slow", OutboundRing.class, ring -> {
           runs.add("slow");
           clock.advance(Duration.ofSeconds(30));
@@ -65,7 +68,7 @@ class PushReceiverTest {
   @Test
   void unknownPushIsDeliveredToCatchAllAndAcknowledged() {
     List<PushEvent> events = new CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().onAny("all", events::add).build()) {
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().onAny("all", events::add).build()) {
       PushResponse response = receiver.handle(post("{\"pushType\":\"queueOverflow\",\"eventUniqueId\":\"q1\"}"));
 
       assertThat(response.status()).isEqualTo(200);
@@ -78,7 +81,7 @@ class PushReceiverTest {
   void pushesWithoutAnEventIdAreDeduplicatedByTheirBytes() {
     List<String> calls = new CopyOnWriteArrayList<>();
     String body = Pushes.ring("ignored").replace("\"eventUniqueId\":\"ignored\",", "");
-    try (PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> calls.add("run")).build()) {
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().on("r", OutboundRing.class, ring -> calls.add("run")).build()) {
       receiver.handle(post(body));
       receiver.handle(post(body));
       receiver.handle(post(body.replace("1620455977", "1620455978")));
@@ -89,7 +92,7 @@ class PushReceiverTest {
   @Test
   void sameEventIdInTwoAccountsIsTwoEvents() {
     List<String> accounts = new CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> accounts.add(ring.accountId()))
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().on("r", OutboundRing.class, ring -> accounts.add(ring.accountId()))
         .build()) {
       receiver.handle(post(Pushes.ring("e1")));
       receiver.handle(post(Pushes.ring("e1").replace("20000153", "20000154")));
@@ -116,12 +119,54 @@ class PushReceiverTest {
   }
 
   @Test
+  void aReceiverWithoutVerificationIsRefusedUnlessAllowUnverifiedSaysSo() {
+    assertThatThrownBy(() -> PushReceiver.builder().onAny("all", event -> { }).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no verifier: set verifier(...)")
+        .hasMessageContaining("allowUnverified()");
+    try (PushReceiver open = PushReceiver.builder().allowUnverified().build()) {
+      assertThat(open.handle(post(Pushes.ring("e1"))).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void describeNamesWhatIsCheckedButNoSecret() {
+    try (PushReceiver receiver = PushReceiver.builder()
+        .verifier(PushVerifier.allOf(TokenVerifier.builder().token("t0p-s3cret").header("X-Token").build(),
+            IpAllowlistVerifier.builder().allow("10.0.0.0/8").build(),
+            BasicAuthVerifier.builder().user("platform", "pa55word").build()))
+        .ackDeadline(Duration.ofMillis(2500))
+        .build()) {
+      assertThat(receiver.describe())
+          .isEqualTo("verification token (1 valid) in header X-Token and IP allowlist 10.0.0.0/8 and HTTP Basic "
+              + "(1 user); dedup InMemoryDedupStore[maximumSize=100000]; max body 262144 bytes; ack deadline 2500 ms")
+          .doesNotContain("t0p-s3cret", "pa55word");
+    }
+  }
+
+  @Test
+  void everyPushIsCountedOnceUnderAnOutcomeAndUrlChecksAreNotPushes() {
+    RecordingMetrics metrics = new RecordingMetrics();
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().metrics(metrics)
+        .onListenerFailure((event, id, failure) -> { })
+        .on("crm", OutboundRing.class, ring -> {
+          throw new IllegalStateException("crm down");
+        })
+        .build()) {
+      receiver.handle(PushRequest.builder().method("GET").build());
+      receiver.handle(PushRequest.builder().method("HEAD").build());
+      assertThat(receiver.handle(post(Pushes.ring("e1"))).status()).isEqualTo(500);
+    }
+    assertThat(metrics.events).containsExactly("received", "listenerFailed:crm", "listenersFailed");
+  }
+
+  @Test
   void builderNamesTheSettingAndValueItRefuses() {
-    assertThatThrownBy(() -> PushReceiver.builder().maxBodyBytes(0))
+    assertThatThrownBy(() -> PushReceiver.builder().allowUnverified().maxBodyBytes(0))
         .hasMessage("maxBodyBytes must be positive but was 0");
-    assertThatThrownBy(() -> PushReceiver.builder().lease(Duration.ZERO))
+    assertThatThrownBy(() -> PushReceiver.builder().allowUnverified().lease(Duration.ZERO))
         .hasMessage("lease must be positive but was PT0S");
-    assertThatThrownBy(() -> PushReceiver.builder().shutdownGrace(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> PushReceiver.builder().allowUnverified().shutdownGrace(Duration.ofSeconds(-1)))
         .hasMessage("shutdownGrace must not be negative but was PT-1S");
   }
 
@@ -129,7 +174,7 @@ class PushReceiverTest {
   void closeWaitsForListenersPastTheirDeadlineSoTheirCompletionIsRecorded() throws Exception {
     InMemoryDedupStore store = InMemoryDedupStore.builder().build();
     List<String> calls = new CopyOnWriteArrayList<>();
-    PushReceiver receiver = PushReceiver.builder().dedupStore(store).ackDeadline(Duration.ofMillis(50))
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).ackDeadline(Duration.ofMillis(50))
         .on("slow", OutboundRing.class, ring -> {
           Thread.sleep(500);
           calls.add(ring.eventId());
@@ -149,7 +194,7 @@ class PushReceiverTest {
   void closeWaitsNoLongerThanItsGrace() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> calls = new CopyOnWriteArrayList<>();
-    PushReceiver receiver = PushReceiver.builder().ackDeadline(Duration.ofMillis(50)).shutdownGrace(Duration.ZERO)
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().ackDeadline(Duration.ofMillis(50)).shutdownGrace(Duration.ZERO)
         .on("stuck", OutboundRing.class, ring -> {
           release.await(10, TimeUnit.SECONDS);
           calls.add(ring.eventId());

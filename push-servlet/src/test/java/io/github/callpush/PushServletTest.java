@@ -38,7 +38,7 @@ class PushServletTest {
   }
 
   private PushReceiver.Builder receiver() {
-    return PushReceiver.builder().metrics(metrics).deadLetters(deadLetters::add);
+    return PushReceiver.builder().allowUnverified().metrics(metrics).deadLetters(deadLetters::add);
   }
 
   private void serve(PushReceiver.Builder builder) throws Exception {
@@ -239,6 +239,16 @@ class PushServletTest {
     assertThat(retryWhileRunning.statusCode()).isEqualTo(503);
     assertThat(retryAfterwards.statusCode()).isEqualTo(200);
     assertThat(calls).containsExactly("slow");
+    assertThat(metrics.events).filteredOn("deadlinePassed"::equals).hasSize(1);
+  }
+
+  @Test
+  void aListenerDoneBeforeTheDeadlineIsNeitherCountedNorLoggedAsLate() throws Exception {
+    serve(receiver().ackDeadline(Duration.ofSeconds(5)).on("fast", OutboundRing.class, recording("fast")));
+
+    assertThat(jetty.post("/push", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+
+    assertThat(metrics.events).containsExactly("received", "handled");
   }
 
   @Test

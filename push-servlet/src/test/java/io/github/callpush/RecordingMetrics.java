@@ -44,6 +44,16 @@ final class RecordingMetrics implements PushMetrics {
   }
 
   @Override
+  public void listenersFailed() {
+    events.add("listenersFailed");
+  }
+
+  @Override
+  public void deadlinePassed() {
+    events.add("deadlinePassed");
+  }
+
+  @Override
   public void storeUnavailable() {
     events.add("storeUnavailable");
   }

@@ -25,7 +25,7 @@ class ServletContextConfigurationTest {
   @Test
   void servletUsesTheReadyReceiverInTheContextAttribute() throws Exception {
     List<String> rings = new CopyOnWriteArrayList<>();
-    PushReceiver receiver = PushReceiver.builder().on("r", OutboundRing.class, ring -> rings.add(ring.eventId())).build();
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().on("r", OutboundRing.class, ring -> rings.add(ring.eventId())).build();
     ServletContextHandler context = new ServletContextHandler("/");
     context.setAttribute(PushServlet.RECEIVER_ATTRIBUTE, receiver);
     context.addServlet(PushServlet.class, "/push");
@@ -44,12 +44,13 @@ class ServletContextConfigurationTest {
     for (String node : List.of("/node-a", "/node-b")) {
       ServletHolder holder = context.addServlet(PushServlet.class, node);
       holder.setInitParameter("dedup", database);
+      holder.setInitParameter("token", "s3cret");
       holder.setInitParameter("configurer", RecordingConfigurer.class.getName());
     }
 
     try (JettyHarness jetty = JettyHarness.handler(context)) {
-      assertThat(jetty.post("/node-a", Pushes.ring("e1")).statusCode()).isEqualTo(200);
-      assertThat(jetty.post("/node-b", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+      assertThat(jetty.post("/node-a?token=s3cret", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+      assertThat(jetty.post("/node-b?token=s3cret", Pushes.ring("e1")).statusCode()).isEqualTo(200);
       assertThat(sweepers()).isEqualTo(2);
     }
     assertThat(RecordingConfigurer.CALLS).containsExactly("ring:e1");
@@ -67,6 +68,40 @@ class ServletContextConfigurationTest {
   @Test
   void misspelledInitParamStopsTheServletFromStarting() {
     assertThat(startFailure(Map.of("tokn", "s3cret"))).contains("unknown callpush init-param 'tokn'");
+  }
+
+  @Test
+  void noVerificationStopsTheServletUnlessAllowUnverifiedSaysSo() throws Exception {
+    assertThat(startFailure(Map.of("dedup", "memory")))
+        .contains("no verification: set the init-param token, hmac-secrets, basic-auth or ip-allowlist")
+        .contains("allow-unverified=true");
+
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    holder.setInitParameter("allow-unverified", "true");
+    holder.setInitOrder(1);
+    try (JettyHarness jetty = JettyHarness.handler(context)) {
+      assertThat(jetty.post("/push", Pushes.ring("e1")).statusCode()).isEqualTo(200);
+      assertThat(((PushServlet) holder.getServlet()).receiver().describe()).startsWith("verification NONE");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "token | ${CALLPUSH_TOKEN} | callpush init-param token is an unresolved ${...} placeholder",
+      "basic-auth | platform:${PUSH_PASSWORD} | callpush init-param basic-auth is an unresolved ${...} placeholder",
+      "dedup | jdbc:postgresql://${DB_HOST}/app | callpush init-param dedup is an unresolved ${...} placeholder",
+      "token | '' | callpush init-param token is empty",
+      "hmac-secrets | ' ' | callpush init-param hmac-secrets is empty",
+      "ip-allowlist | '' | callpush init-param ip-allowlist is empty"})
+  void anUnresolvedPlaceholderOrAnEmptyVerificationParamStopsTheServlet(String name, String value, String reason) {
+    assertThat(startFailure(Map.of(name, value, "allow-unverified", "true"))).contains(reason);
+  }
+
+  @Test
+  void allowUnverifiedWithAVerifierIsAContradictionThatStopsTheServlet() {
+    assertThat(startFailure(Map.of("token", "s3cret", "allow-unverified", "true")))
+        .contains("allow-unverified=true goes without token, hmac-secrets, basic-auth and ip-allowlist");
   }
 
   @Test
@@ -117,8 +152,8 @@ class ServletContextConfigurationTest {
       "dead-letter-max | 0 | dead-letter-max must be positive but was 0",
       "dedup-sweep-minutes | -1 | dedup-sweep-minutes must be positive but was -1"})
   void aCountThatMustBePositiveNamesItsInitParam(String name, String value, String reason) {
-    assertThat(startFailure(Map.of(name, value, "dead-letter-dir", "target/positive-dead-letters", "dedup", "memory")))
-        .contains(reason);
+    assertThat(startFailure(Map.of(name, value, "dead-letter-dir", "target/positive-dead-letters", "dedup", "memory",
+        "allow-unverified", "true"))).contains(reason);
   }
 
   @Test
@@ -126,7 +161,7 @@ class ServletContextConfigurationTest {
     ServletContextHandler context = new ServletContextHandler("/");
     ServletHolder holder = context.addServlet(PushServlet.class, "/push");
     Map.of("lease-seconds", "30", "retention-hours", "2", "ack-deadline-millis", "1500", "fail-open", "TRUE",
-        "max-body-bytes", "4096", "dedup", "memory:1234").forEach(holder::setInitParameter);
+        "max-body-bytes", "4096", "dedup", "memory:1234", "allow-unverified", "true").forEach(holder::setInitParameter);
     holder.setInitOrder(1);
 
     try (JettyHarness jetty = JettyHarness.handler(context)) {

@@ -39,7 +39,7 @@ abstract class SharedStoreScenarios {
   }
 
   PushReceiver node(DedupStore store) {
-    PushReceiver receiver = PushReceiver.builder()
+    PushReceiver receiver = PushReceiver.builder().allowUnverified()
         .dedupStore(store)
         .metrics(metrics())
         .lease(Duration.ofSeconds(5))

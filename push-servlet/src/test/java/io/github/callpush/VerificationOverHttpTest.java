@@ -129,7 +129,7 @@ class VerificationOverHttpTest {
 
   @Test
   void contentLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws Exception {
-    serve(PushReceiver.builder().maxBodyBytes(1024));
+    serve(PushReceiver.builder().allowUnverified().maxBodyBytes(1024));
 
     String status = jetty.raw(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
         + "Content-Length: 1000000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII), false);
@@ -140,7 +140,7 @@ class VerificationOverHttpTest {
 
   @Test
   void bodyAFewTimesOverTheLimitIsReadToItsEndSoThe413ArrivesAndItsPrefixIsDeadLettered() throws Exception {
-    serve(PushReceiver.builder().maxBodyBytes(64 * 1024));
+    serve(PushReceiver.builder().allowUnverified().maxBodyBytes(64 * 1024));
     byte[] body = oversize(200 * 1024);
 
     String announced = jetty.raw(concat(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -159,7 +159,7 @@ class VerificationOverHttpTest {
 
   @Test
   void bodyShorterThanItsContentLengthIsRejectedAndRunsNothing() throws Exception {
-    serve(PushReceiver.builder());
+    serve(PushReceiver.builder().allowUnverified());
     byte[] body = Pushes.ring("e1").getBytes(StandardCharsets.UTF_8);
 
     String status = jetty.raw(concat(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -172,7 +172,7 @@ class VerificationOverHttpTest {
 
   @Test
   void bodyLongerThanItsContentLengthIsCutThereAndRejectedAsMalformed() throws Exception {
-    serve(PushReceiver.builder());
+    serve(PushReceiver.builder().allowUnverified());
     byte[] body = Pushes.ring("e1").getBytes(StandardCharsets.UTF_8);
 
     String status = jetty.raw(concat(("POST /push HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

@@ -223,6 +223,12 @@ public final class InMemoryDedupStore implements DedupStore {
     return maximumSize;
   }
 
+  /** {@code InMemoryDedupStore[maximumSize=100000]}. */
+  @Override
+  public String toString() {
+    return "InMemoryDedupStore[maximumSize=" + maximumSize + "]";
+  }
+
   /**
    * Ends {@code owner}'s lease, completed for {@code retentionMillis} or, when negative, released, if
    * it still holds it.

@@ -87,6 +87,12 @@ public final class JdbcDedupStore implements DedupStore {
     }
   }
 
+  /** {@code JdbcDedupStore[table]}, as its errors name it. */
+  @Override
+  public String toString() {
+    return name;
+  }
+
   /** The table this store uses. */
   public String tableName() {
     return tableName;

@@ -71,6 +71,12 @@ public final class RedisDedupStore implements DedupStore {
     return new Builder(null, Objects.requireNonNull(uri, "uri"));
   }
 
+  /** {@code RedisDedupStore[key prefix]}, as its errors name it. */
+  @Override
+  public String toString() {
+    return name;
+  }
+
   /** The prefix of every key this store writes. */
   public String keyPrefix() {
     return keyPrefix;

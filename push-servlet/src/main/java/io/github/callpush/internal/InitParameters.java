@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,10 @@ import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the receiver of a {@code web.xml}-declared servlet or filter from its init-params. Unknown
- * parameter names are an error, so that a typo never leaves the endpoint open.
+ * Builds the receiver of a {@code web.xml}-declared servlet or filter from its init-params. It fails
+ * closed: an unknown parameter name (a typo), a value that is an unresolved {@code ${...}}
+ * placeholder, an empty verification parameter, or no verification at all without
+ * {@code allow-unverified=true} stops the start with a message that names the parameter.
  */
 public final class InitParameters {
 
@@ -40,10 +43,14 @@ public final class InitParameters {
       "token", "token-parameter", "token-header",
       "hmac-secrets", "hmac-tolerance-seconds",
       "basic-auth",
-      "ip-allowlist", "trusted-proxies",
+      "ip-allowlist", "trusted-proxies", "allow-unverified",
       "max-body-bytes", "ack-body", "time-zone", "ack-deadline-millis",
       "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers",
       "dedup", "dedup-sweep-minutes", "dead-letter-dir", "dead-letter-max");
+
+  /** The init-params that say who may push: set but empty, they would leave the endpoint open. */
+  private static final Set<String> VERIFICATION = Set.of(
+      "token", "token-parameter", "token-header", "hmac-secrets", "basic-auth", "ip-allowlist", "trusted-proxies");
 
   private static final int DEFAULT_SWEEP_MINUTES = 10;
   private static final int DEFAULT_DEAD_LETTER_MAX = 1000;
@@ -61,7 +68,15 @@ public final class InitParameters {
       ServletContext context) throws ServletException {
     for (String name : Collections.list(names)) {
       if (!KNOWN.contains(name)) {
-        throw new ServletException("unknown callpush init-param '" + name + "'; known: " + KNOWN);
+        throw new ServletException("unknown callpush init-param '" + name + "': remove it or correct its name; known: "
+            + new TreeSet<>(KNOWN));
+      }
+      if (Placeholders.isUnresolved(parameters.apply(name))) {
+        throw new ServletException("callpush init-param " + name + " is an unresolved ${...} placeholder: define the "
+            + "property it names for the container, or write the value itself");
+      }
+      if (VERIFICATION.contains(name) && parameters.apply(name).isBlank()) {
+        throw new ServletException("callpush init-param " + name + " is empty: give it a value or remove it");
       }
     }
     String attribute = parameters.apply("receiver-attribute");
@@ -99,6 +114,15 @@ public final class InitParameters {
     if (verifier != null) {
       builder.verifier(verifier);
     }
+    boolean allowUnverified = params.value("allow-unverified") != null
+        && params.bool("allow-unverified", params.value("allow-unverified"));
+    if (allowUnverified && verifier != null) {
+      throw new IllegalArgumentException("allow-unverified=true goes without token, hmac-secrets, basic-auth and "
+          + "ip-allowlist: remove it, or them");
+    }
+    if (allowUnverified) {
+      builder.allowUnverified();
+    }
     params.ifSet("max-body-bytes", value -> builder.maxBodyBytes(params.integer("max-body-bytes", value)));
     params.ifSet("ack-body", builder::ackBody);
     params.ifSet("time-zone", value -> builder.zone(ZoneId.of(value)));
@@ -110,10 +134,6 @@ public final class InitParameters {
         value -> builder.retention(Duration.ofHours(params.integer("retention-hours", value))));
     params.ifSet("retry-after-seconds",
         value -> builder.retryAfter(Duration.ofSeconds(params.integer("retry-after-seconds", value))));
-    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
-    if (store != null) {
-      builder.dedupStore(store);
-    }
     params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
     params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
     if (params.value("dead-letter-max") != null && params.value("dead-letter-dir") == null) {
@@ -121,11 +141,23 @@ public final class InitParameters {
     }
     params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
         params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
-    String configurer = parameters.apply("configurer");
-    if (configurer != null) {
-      configure(builder, configurer.trim());
+    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
+    PushReceiver receiver;
+    try {
+      if (store != null) {
+        builder.dedupStore(store);
+      }
+      String configurer = parameters.apply("configurer");
+      if (configurer != null) {
+        configure(builder, configurer.trim());
+      }
+      receiver = build(builder);
+    } catch (ServletException | RuntimeException failed) {
+      if (store != null) {
+        store.close();
+      }
+      throw failed;
     }
-    PushReceiver receiver = builder.build();
     ScheduledExecutorService sweeper = store == null ? null : sweeper(store, params);
     return new Resolved(receiver, () -> {
       receiver.close();
@@ -134,6 +166,17 @@ public final class InitParameters {
         store.close();
       }
     });
+  }
+
+  /** The receiver, or the reason in init-param terms why it may not be built without verification. */
+  private static PushReceiver build(PushReceiver.Builder builder) throws ServletException {
+    try {
+      return builder.build();
+    } catch (IllegalStateException unverified) {
+      throw new ServletException("no verification: set the init-param token, hmac-secrets, basic-auth or "
+          + "ip-allowlist (or a verifier in the configurer); to accept pushes from anyone who can reach the endpoint, "
+          + "set allow-unverified=true");
+    }
   }
 
   /** Sweeps expired entries out of the configured store every {@code dedup-sweep-minutes} (default 10). */

@@ -1,6 +1,7 @@
 package io.github.callpush.verify;
 
 import io.github.callpush.PushRequest;
+import io.github.callpush.internal.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +22,12 @@ public final class BasicAuthVerifier implements PushVerifier {
 
   private BasicAuthVerifier(Builder builder) {
     this.credentials = new SecretDigests(builder.credentials);
+  }
+
+  /** What it checks, without the users: {@code HTTP Basic (2 users)}. */
+  @Override
+  public String toString() {
+    return "HTTP Basic (" + credentials.size() + (credentials.size() == 1 ? " user)" : " users)");
   }
 
   /** A builder with no user. */
@@ -73,8 +80,11 @@ public final class BasicAuthVerifier implements PushVerifier {
       if (username.isEmpty() || username.indexOf(':') >= 0) {
         throw new IllegalArgumentException("username must be non-empty and without ':' but was \"" + username + "\"");
       }
-      if (password.isEmpty()) {
-        throw new IllegalArgumentException("password must not be empty");
+      if (password.isBlank()) {
+        throw new IllegalArgumentException("password must not be blank");
+      }
+      if (Placeholders.isUnresolved(password)) {
+        throw new IllegalArgumentException("password is an unresolved ${...} placeholder: set the variable it names");
       }
       credentials.add((username + ":" + password).getBytes(StandardCharsets.UTF_8));
       return this;

@@ -1,5 +1,7 @@
 package io.github.callpush.verify;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
@@ -42,6 +44,16 @@ final class Cidr {
   /** Whether an address (4 or 16 bytes, as {@link IpAddresses#parse} gives) lies in this block. */
   boolean contains(byte[] address) {
     return address.length == network.length && Arrays.equals(masked(address, prefix), network);
+  }
+
+  /** The block as {@code 10.0.0.0/8}. */
+  @Override
+  public String toString() {
+    try {
+      return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+    } catch (UnknownHostException impossible) { // only for a length other than 4 or 16
+      throw new IllegalStateException(impossible);
+    }
   }
 
   private static byte[] masked(byte[] address, int prefix) {

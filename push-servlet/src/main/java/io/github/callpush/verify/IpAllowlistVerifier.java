@@ -4,6 +4,7 @@ import io.github.callpush.PushRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Accepts a request whose client address lies in an allowed block. The client is the peer, unless
@@ -35,6 +36,15 @@ public final class IpAllowlistVerifier implements PushVerifier {
   /** A builder with nothing allowed, no trusted proxy and {@code X-Forwarded-For}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** What it checks: {@code IP allowlist 10.0.0.0/8, 2001:db8:0:0:0:0:0:0/32 (trusted proxies 127.0.0.1/32)}. */
+  @Override
+  public String toString() {
+    return "IP allowlist " + allowed.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+        + (trustedProxies.isEmpty() ? ""
+            : " (trusted proxies " + trustedProxies.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+                + ", header " + proxyHeader.name().replace('_', '-') + ")");
   }
 
   /** Accepts when the client address is allowed; 403 otherwise, also when it cannot be told. */

@@ -1,6 +1,7 @@
 package io.github.callpush.verify;
 
 import io.github.callpush.PushRequest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,14 +28,6 @@ public interface PushVerifier {
     for (PushVerifier verifier : copy) {
       Objects.requireNonNull(verifier, "verifier");
     }
-    return request -> {
-      for (PushVerifier verifier : copy) {
-        Verification verdict = verifier.verify(request);
-        if (!verdict.isAccepted()) {
-          return verdict;
-        }
-      }
-      return Verification.ok();
-    };
+    return copy.length == 1 ? copy[0] : new AllOf(List.of(copy));
   }
 }

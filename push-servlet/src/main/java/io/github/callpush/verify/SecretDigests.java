@@ -21,6 +21,11 @@ final class SecretDigests {
     this.digests = secrets.stream().map(SecretDigests::sha256).toList();
   }
 
+  /** How many secrets are accepted. */
+  int size() {
+    return digests.size();
+  }
+
   /** Whether the presented secret is one of the accepted ones. */
   boolean matches(byte[] presented) {
     byte[] digest = sha256(presented);

@@ -48,6 +48,13 @@ public final class StandardWebhookVerifier implements PushVerifier {
     return new Builder();
   }
 
+  /** What it checks, without the secrets: {@code Standard Webhooks signature (1 secret, tolerance 300 s)}. */
+  @Override
+  public String toString() {
+    return "Standard Webhooks signature (" + signers.size() + (signers.size() == 1 ? " secret" : " secrets")
+        + ", tolerance " + tolerance.toSeconds() + " s)";
+  }
+
   /** Accepts when a {@code v1} signature matches a secret and the timestamp is within tolerance; else 401. */
   @Override
   public Verification verify(PushRequest request) {

@@ -1,6 +1,7 @@
 package io.github.callpush.verify;
 
 import io.github.callpush.PushRequest;
+import io.github.callpush.internal.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,15 @@ public final class TokenVerifier implements PushVerifier {
     return valid ? Verification.ok() : Verification.unauthorized("invalid token");
   }
 
+  /** What it checks, without the tokens: {@code token (1 valid) in query parameter token}. */
+  @Override
+  public String toString() {
+    List<String> places = new ArrayList<>();
+    queryParameters.forEach(name -> places.add("query parameter " + name));
+    headers.forEach(name -> places.add("header " + name));
+    return "token (" + tokens.size() + " valid) in " + String.join(" or ", places);
+  }
+
   private static void addPresent(List<String> presented, String value) {
     if (value != null && !value.isEmpty()) {
       presented.add(value);
@@ -66,8 +76,11 @@ public final class TokenVerifier implements PushVerifier {
     /** Adds a valid token; call again for each token that is valid during a rotation. */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token");
-      if (token.isEmpty()) {
-        throw new IllegalArgumentException("token must not be empty");
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      if (Placeholders.isUnresolved(token)) {
+        throw new IllegalArgumentException("token is an unresolved ${...} placeholder: set the variable it names");
       }
       tokens.add(token.getBytes(StandardCharsets.UTF_8));
       return this;

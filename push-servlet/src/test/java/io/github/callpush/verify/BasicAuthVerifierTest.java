@@ -82,7 +82,10 @@ class BasicAuthVerifierTest {
         .hasMessage("username must be non-empty and without ':' but was \"\"");
     assertThatThrownBy(() -> BasicAuthVerifier.builder().user("platform", ""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("password must not be empty");
+        .hasMessage("password must not be blank");
+    assertThatThrownBy(() -> BasicAuthVerifier.builder().user("platform", "pre-${PUSH_PASSWORD}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("password is an unresolved ${...} placeholder: set the variable it names");
     assertThatThrownBy(() -> BasicAuthVerifier.builder().build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("user must be set at least once");

@@ -86,7 +86,13 @@ class TokenVerifierTest {
   void builderNamesTheSettingItRejects() {
     assertThatThrownBy(() -> TokenVerifier.builder().token(""))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("token must not be empty");
+        .hasMessage("token must not be blank");
+    assertThatThrownBy(() -> TokenVerifier.builder().token(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token must not be blank");
+    assertThatThrownBy(() -> TokenVerifier.builder().token("${CALLPUSH_TOKEN}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token is an unresolved ${...} placeholder: set the variable it names");
     assertThatThrownBy(() -> TokenVerifier.builder().header(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("header must not be blank but was \" \"");

@@ -8,6 +8,7 @@ import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
 import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.internal.StartupLog;
 import io.github.callpush.spring.PushEventListener;
 import io.github.callpush.verify.PushVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Mounts a {@link PushServlet} at {@code callpush.path} in a servlet web application, serving a
  * {@link PushReceiver} built from the {@code callpush.*} properties, and registers every
- * {@link PushListener} bean and {@link PushEventListener} method with it.
+ * {@link PushListener} bean and {@link PushEventListener} method with it. Mounting it logs one INFO line,
+ * {@code callpush endpoint <path>: <the receiver's description>}.
  *
  * <p>Every bean backs off when the application defines its own. With a {@code PushReceiver} bean of
  * the application's, the servlet serves that one and the listener beans are still registered with it;
@@ -114,6 +116,8 @@ public class CallpushAutoConfiguration {
       }
       if (verifier != null) {
         builder.verifier(verifier);
+      } else if (allowUnverified) {
+        builder.allowUnverified();
       }
       metrics.ifAvailable(builder::metrics);
       DeadLetterHook deadLetterHook =
@@ -163,6 +167,7 @@ public class CallpushAutoConfiguration {
       ServletRegistrationBean<PushServlet> registration =
           new ServletRegistrationBean<>(new PushServlet(receiver), path);
       registration.setName("callpushServlet");
+      StartupLog.started(path, receiver);
       return registration;
     }
   }

@@ -37,7 +37,8 @@ final class CallpushFailureAnalyzer implements FailureAnalyzer, Ordered {
   }
 
   private static boolean isCallpush(UnboundConfigurationPropertiesException unbound) {
-    return unbound.getUnboundProperties().stream().allMatch(property -> property.getName().toString().startsWith(PREFIX));
+    return unbound.getUnboundProperties().stream()
+        .allMatch(property -> property.getName().toString().startsWith(PREFIX));
   }
 
   /** Each property's name and where it was set; never its value. */

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's metrics as meters: {@code callpush.received}, {@code callpush.pushes} by
- * {@code outcome} (handled, duplicate, in_flight, unhandled, store_unavailable, or why it was
- * rejected: unauthorized, forbidden, malformed, too_large, method_not_allowed),
+ * {@code outcome} (handled, duplicate, in_flight, unhandled, listener_failed, ack_deadline,
+ * store_unavailable, or why it was rejected: unauthorized, forbidden, malformed, too_large,
+ * method_not_allowed),
  * {@code callpush.listener.failures} by {@code listener}, and the {@code callpush.latency} timer; with
  * the in-memory dedup store also {@code callpush.dedup.forgotten_early}, the entries it forgot before
  * they expired (above zero, it is too small for one retention window).
@@ -29,6 +30,8 @@ final class MicrometerPushMetrics implements PushMetrics {
   private final Counter inFlight;
   private final Counter unhandled;
   private final Counter storeUnavailable;
+  private final Counter listenersFailed;
+  private final Counter deadlinePassed;
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
   private final Timer latency;
 
@@ -47,6 +50,8 @@ final class MicrometerPushMetrics implements PushMetrics {
     this.inFlight = outcome("in_flight");
     this.unhandled = outcome("unhandled");
     this.storeUnavailable = outcome("store_unavailable");
+    this.listenersFailed = outcome("listener_failed");
+    this.deadlinePassed = outcome("ack_deadline");
     for (RejectReason reason : RejectReason.values()) {
       rejected.put(reason, outcome(reason.name().toLowerCase(Locale.ROOT)));
     }
@@ -88,6 +93,16 @@ final class MicrometerPushMetrics implements PushMetrics {
   public void listenerFailed(String listenerId) {
     Counter.builder("callpush.listener.failures").description("Listener runs that threw")
         .tag("listener", listenerId).register(registry).increment();
+  }
+
+  @Override
+  public void listenersFailed() {
+    listenersFailed.increment();
+  }
+
+  @Override
+  public void deadlinePassed() {
+    deadlinePassed.increment();
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,11 +44,14 @@ import org.springframework.boot.test.context.assertj.ApplicationContextAssertPro
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Every condition of {@link CallpushAutoConfiguration}: what it creates, when it backs off, how it fails. */
+@ExtendWith(OutputCaptureExtension.class)
 class CallpushAutoConfigurationTest {
 
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -56,9 +60,15 @@ class CallpushAutoConfigurationTest {
   private static final AutoConfigurations ADAPTER = AutoConfigurations.of(CallpushAutoConfiguration.class,
       CallpushHealthAutoConfiguration.class, CallpushBoot4HealthAutoConfiguration.class);
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(ADAPTER);
+  /** Most tests here are not about verification; those that are turn it back on. */
+  private static final String UNVERIFIED = "callpush.verification.allow-unverified=true";
+  private static final String VERIFIED = "callpush.verification.allow-unverified=false";
 
-  private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner().withConfiguration(ADAPTER);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withConfiguration(ADAPTER).withPropertyValues(UNVERIFIED);
+
+  private final WebApplicationContextRunner webRunner =
+      new WebApplicationContextRunner().withConfiguration(ADAPTER).withPropertyValues(UNVERIFIED);
 
   @Test
   void mountsTheServletAtTheConfiguredPathInAServletWebApplication() {
@@ -67,6 +77,14 @@ class CallpushAutoConfigurationTest {
       assertThat(registration.getUrlMappings()).containsExactly("/hooks/call");
       assertThat(((PushServlet) registration.getServlet()).receiver()).isSameAs(context.getBean(PushReceiver.class));
     });
+  }
+
+  @Test
+  void logsTheEndpointAndTheReceiversDescriptionOnceWhenMounted(CapturedOutput output) {
+    webRunner.withPropertyValues(VERIFIED, "callpush.path=/hooks/call", "callpush.verification.tokens=hunter2")
+        .run(context -> assertThat(output)
+            .containsOnlyOnce("callpush endpoint /hooks/call: " + context.getBean(PushReceiver.class).describe())
+            .doesNotContain("hunter2"));
   }
 
   @Test
@@ -140,6 +158,18 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void refusesToStartWithoutVerificationUnlessAllowUnverifiedSaysSo() {
+    new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(messages(context)).contains("no verifier").contains("allowUnverified()")
+              .contains("callpush.verification.allow-unverified=true");
+        });
+    webRunner.run(context -> assertThat(context.getBean(PushReceiver.class).describe())
+        .startsWith("verification NONE"));
+  }
+
+  @Test
   void usesTheApplicationsDedupStore() {
     runner.withUserConfiguration(OwnStore.class, RingListenerConfiguration.class).run(context -> {
       assertThat(Pushes.handle(context.getBean(PushReceiver.class), Pushes.ring("e1")).status()).isEqualTo(200);
@@ -162,11 +192,15 @@ class CallpushAutoConfigurationTest {
       "callpush.verification.tokens= | callpush.verification.tokens | is set but empty",
       "callpush.verification.token-header= | callpush.verification.token-header | is set but empty",
       "callpush.verification.tokenz=hunter2 | callpush.verification.tokenz | Unknown callpush setting",
-      "callpush.verification.tokens=hunter2 callpush.dedup.tabel-name=x | callpush.dedup.tabel-name | Correct or remove",
-      "callpush.verification.tokens=${CALLPUSH_TEST_UNSET} | callpush.verification.tokens | placeholder ${CALLPUSH_TEST_UNSET}",
-      "callpush.verification.basic-users.alice=${CALLPUSH_TEST_UNSET} | callpush.verification.basic-users.alice | Set CALLPUSH_TEST_UNSET",
-      "callpush.dead-letters.directory=${CALLPUSH_TEST_UNSET} | callpush.dead-letters.directory | unresolved placeholder",
-      "callpush.verification.allow-unverified=true callpush.verification.tokens=hunter2 | callpush.verification.allow-unverified | configures checks",
+      "callpush.verification.tokens=hunter2 callpush.dedup.tabel-name=x | callpush.dedup.tabel-name"
+          + " | Correct or remove",
+      "callpush.verification.tokens=${CALLPUSH_TEST_UNSET} | callpush.verification.tokens"
+          + " | placeholder ${CALLPUSH_TEST_UNSET}",
+      "callpush.verification.basic-users.alice=${CALLPUSH_TEST_UNSET} | callpush.verification.basic-users.alice"
+          + " | Set CALLPUSH_TEST_UNSET",
+      "callpush.dead-letters.directory=${CALLPUSH_TEST_UNSET} | callpush.dead-letters.directory"
+          + " | unresolved placeholder",
+      "callpush.verification.tokens=hunter2 | callpush.verification.allow-unverified | configures checks",
       "callpush.dedup.lease=0s | callpush.dedup.lease | must be positive",
       "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
@@ -183,9 +217,9 @@ class CallpushAutoConfigurationTest {
 
   @Test
   void bindsRelaxedSpellingsIndexedListsAndMapEntriesAsKnownSettings() {
-    runner.withPropertyValues("callpush.verification.tokenHeader=X-Token", "callpush.verification.tokens[0]=t0k3n",
-        "callpush.verification.basic-users.platform-user=pa55", "callpush.dedup.maximum_size=500",
-        "callpush.logPhoneNumbers=true").run(context -> {
+    runner.withPropertyValues(VERIFIED, "callpush.verification.tokenHeader=X-Token",
+        "callpush.verification.tokens[0]=t0k3n", "callpush.verification.basic-users.platform-user=pa55",
+        "callpush.dedup.maximum_size=500",        "callpush.logPhoneNumbers=true").run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(((InMemoryDedupStore) context.getBean(DedupStore.class)).maximumSize()).isEqualTo(500);
         });
@@ -208,8 +242,9 @@ class CallpushAutoConfigurationTest {
   @ParameterizedTest
   @CsvSource({"none, 200", "token, 401", "signature, 401", "basic, 401", "address, 403"})
   void requiresEveryConfiguredVerification(String missing, int status) {
-    runner.withPropertyValues("callpush.verification.tokens=t0k3n", "callpush.verification.hmac-secrets=" + SECRET,
-        "callpush.verification.basic-users.platform=pa55", "callpush.verification.ip-allowlist=192.0.2.0/24",
+    runner.withPropertyValues(VERIFIED, "callpush.verification.tokens=t0k3n",
+        "callpush.verification.hmac-secrets=" + SECRET, "callpush.verification.basic-users.platform=pa55",
+        "callpush.verification.ip-allowlist=192.0.2.0/24",
         "callpush.verification.token-header=X-Token").run(context -> {
           String body = Pushes.ring("e1");
           long now = System.currentTimeMillis() / 1000;
@@ -290,6 +325,20 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void countsAPushWhoseListenerFailedUnderItsOutcomeAndNoUrlCheck() {
+    runner.withUserConfiguration(Meters.class, FailingListenerConfiguration.class).run(context -> {
+      PushReceiver receiver = context.getBean(PushReceiver.class);
+      receiver.handle(PushRequest.builder().method("GET").build());
+      assertThat(Pushes.handle(receiver, Pushes.ring("e1")).status()).isEqualTo(500);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.get("callpush.received").counter().count()).isEqualTo(1);
+      assertThat(meters.get("callpush.pushes").tag("outcome", "listener_failed").counter().count()).isEqualTo(1);
+      assertThat(meters.get("callpush.listener.failures").tag("listener", "failingRings").counter().count())
+          .isEqualTo(1);
+    });
+  }
+
+  @Test
   void countsWhatATooSmallInMemoryStoreForgetsEarly() {
     runner.withUserConfiguration(Meters.class, RingListenerConfiguration.class)
         .withPropertyValues("callpush.dedup.maximum-size=1").run(context -> {
@@ -359,9 +408,20 @@ class CallpushAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
+  static class FailingListenerConfiguration {
+
+    @Bean
+    PushListener<OutboundRing> failingRings() {
+      return ring -> {
+        throw new IllegalStateException("crm down");
+      };
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
   static class OwnReceiver {
 
-    final PushReceiver receiver = PushReceiver.builder().build();
+    final PushReceiver receiver = PushReceiver.builder().allowUnverified().build();
 
     @Bean
     PushReceiver ownReceiver() {

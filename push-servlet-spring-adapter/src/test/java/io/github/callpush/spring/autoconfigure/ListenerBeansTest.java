@@ -22,7 +22,8 @@ import org.springframework.context.event.EventListener;
 class ListenerBeansTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+      .withPropertyValues("callpush.verification.allow-unverified=true");
 
   @Test
   void registersListenerBeansAndMethodsUnderStableIds() {

@@ -1,0 +1,26 @@
+package io.github.callpush.verify;
+
+import io.github.callpush.PushRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@link PushVerifier#allOf}: accepts when every verifier does; the first refusal wins. Not API. */
+record AllOf(List<PushVerifier> verifiers) implements PushVerifier {
+
+  @Override
+  public Verification verify(PushRequest request) {
+    for (PushVerifier verifier : verifiers) {
+      Verification verdict = verifier.verify(request);
+      if (!verdict.isAccepted()) {
+        return verdict;
+      }
+    }
+    return Verification.ok();
+  }
+
+  /** Each verifier's description, joined by "and". */
+  @Override
+  public String toString() {
+    return verifiers.stream().map(String::valueOf).collect(Collectors.joining(" and "));
+  }
+}
