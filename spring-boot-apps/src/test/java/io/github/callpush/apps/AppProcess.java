@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class AppProcess implements AutoCloseable {
 
   /** The packaged application under test, as the build made it. */
-  static final Path JAR = Path.of(System.getProperty("callpush.app.jar"));
+  static final Path JAR = Path.of(System.getProperty("packaged.app.jar"));
 
   /** How long a start or a stop may take on a busy two-core machine. */
   static final Duration PATIENCE = Duration.ofSeconds(120);

@@ -133,7 +133,7 @@ class PackagedAppIT {
 
   /** The platform's call record sample, under the event id {@code eventId}. */
   private static String callRecord(String eventId) throws IOException {
-    String sample = Files.readString(Path.of(System.getProperty("callpush.sample.cdr")), StandardCharsets.UTF_8);
+    String sample = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8);
     return sample.replace("\"0db0948a14ea4b7eaa719f1f2501d142\"", "\"" + eventId + "\"");
   }
 }

@@ -226,6 +226,17 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
+  void refusesAnUnknownNameAmongTheSystemPropertiesToo() {
+    runner.withSystemProperties("callpush.verification.tokenz=hunter2").run(context -> assertThat(messages(context))
+        .contains("Unknown callpush setting: callpush.verification.tokenz (system property)").doesNotContain("hunter2"));
+    runner.withSystemProperties("callpush.dedup.maximumSize=500", "callpush.verification.basic-users.platform=pa55",
+        "callpush.verification.tokens[0]=t0k3n").withPropertyValues(VERIFIED).run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(((InMemoryDedupStore) context.getBean(DedupStore.class)).maximumSize()).isEqualTo(500);
+        });
+  }
+
+  @Test
   void refusesToStartOnAnInvalidTableName() {
     runner.withPropertyValues("callpush.dedup.type=jdbc", "callpush.dedup.table-name=push-claims")
         .withUserConfiguration(H2DataSource.class)
