@@ -37,11 +37,18 @@ final class AppProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts the application with {@code arguments}, its environment adjusted by {@code environment}. */
+  /**
+   * Starts the application with {@code arguments} (those starting with {@code -D} are system properties, given
+   * to the JVM), its environment adjusted by {@code environment}.
+   */
   static AppProcess start(Consumer<Map<String, String>> environment, String... arguments) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", JAR.toString(), "--server.port=0"));
-    command.addAll(List.of(arguments));
+        "-XX:TieredStopAtLevel=1", "-Xmx256m"));
+    List<String> applicationArguments = new ArrayList<>(List.of("-jar", JAR.toString(), "--server.port=0"));
+    for (String argument : arguments) {
+      (argument.startsWith("-D") ? command : applicationArguments).add(argument);
+    }
+    command.addAll(applicationArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     environment.accept(builder.environment());
     return new AppProcess(builder.start());

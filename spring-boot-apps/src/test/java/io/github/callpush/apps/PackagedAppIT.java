@@ -36,6 +36,8 @@ class PackagedAppIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "a misspelt setting | --callpush.verification.tokenz=SECRET | keep | callpush.verification.tokenz",
+      "a misspelt system property | -Dcallpush.verification.tokenz=SECRET | keep"
+          + " | callpush.verification.tokenz (system property)",
       "an empty environment variable | --callpush.verification.tokens=${CALLPUSH_TOKEN} | empty"
           + " | callpush.verification.tokens",
       "an unset environment variable | --callpush.verification.tokens=${CALLPUSH_TOKEN} | unset"
