@@ -8,6 +8,7 @@ import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
 import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.internal.StartupLog;
 import io.github.callpush.spring.PushEventListener;
 import io.github.callpush.verify.PushVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,6 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.unit.DataSize;
@@ -33,7 +33,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Mounts a {@link PushServlet} at {@code callpush.path} in a servlet web application, serving a
  * {@link PushReceiver} built from the {@code callpush.*} properties, and registers every
- * {@link PushListener} bean and {@link PushEventListener} method with it.
+ * {@link PushListener} bean and {@link PushEventListener} method with it. Mounting it logs one INFO line,
+ * {@code callpush endpoint <path>: <the receiver's description>}.
  *
  * <p>Every bean backs off when the application defines its own. With a {@code PushReceiver} bean of
  * the application's, the servlet serves that one and the listener beans are still registered with it;
@@ -47,11 +48,16 @@ import org.springframework.util.unit.DataSize;
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(PushReceiver.class)
 @EnableConfigurationProperties(CallpushProperties.class)
-@Import(CallpushHealthConfiguration.class)
 public class CallpushAutoConfiguration {
 
   /** Creates the auto-configuration; Spring Boot does. */
   public CallpushAutoConfiguration() {}
+
+  /** Refuses unresolved placeholders and empty verification settings as {@code callpush.*} is bound. */
+  @Bean
+  static SettingsCheck callpushSettingsCheck() {
+    return new SettingsCheck();
+  }
 
   @Bean
   ListenerBeans callpushListenerBeans(ConfigurableListableBeanFactory beanFactory,
@@ -103,10 +109,14 @@ public class CallpushAutoConfiguration {
           () -> builder.lease(properties.getDedup().getLease()));
       InvalidProperty.apply("callpush.dedup.retention", properties.getDedup().getRetention(),
           () -> builder.retention(properties.getDedup().getRetention()));
+      boolean allowUnverified = properties.getVerification().isAllowUnverified();
       PushVerifier verifier = Verifiers.of(properties.getVerification());
+      if (verifier != null && allowUnverified) {
+        throw InvalidProperty.unverifiedAndVerified();
+      }
       if (verifier != null) {
         builder.verifier(verifier);
-      } else if (properties.getVerification().isAllowUnverified()) {
+      } else if (allowUnverified) {
         builder.allowUnverified();
       }
       metrics.ifAvailable(builder::metrics);
@@ -119,7 +129,14 @@ public class CallpushAutoConfiguration {
       for (PushReceiverConfigurer configurer : configurers.orderedStream().toList()) {
         configurer.configure(builder);
       }
-      return builder.build();
+      try {
+        return builder.build();
+      } catch (IllegalStateException refused) {
+        if (verifier == null && !allowUnverified && refused.getMessage().contains("allowUnverified")) {
+          throw InvalidProperty.noVerification(refused);
+        }
+        throw refused;
+      }
     }
   }
 
@@ -150,6 +167,7 @@ public class CallpushAutoConfiguration {
       ServletRegistrationBean<PushServlet> registration =
           new ServletRegistrationBean<>(new PushServlet(receiver), path);
       registration.setName("callpushServlet");
+      StartupLog.started(path, receiver);
       return registration;
     }
   }

@@ -12,9 +12,11 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code callpush.*} settings of the auto-configured endpoint. The path applies to whichever
- * {@code PushReceiver} is served; the rest configure the receiver the auto-configuration builds.
+ * {@code PushReceiver} is served; the rest configure the receiver the auto-configuration builds. An
+ * unknown {@code callpush.*} name stops the start (so that a misspelt setting never leaves the endpoint
+ * open), as do a value that is an unresolved {@code ${...}} placeholder and an empty verification setting.
  */
-@ConfigurationProperties(prefix = "callpush")
+@ConfigurationProperties(prefix = "callpush", ignoreUnknownFields = false)
 public class CallpushProperties {
 
   /** Servlet path the platform pushes to. */
@@ -160,8 +162,14 @@ public class CallpushProperties {
     return dedup;
   }
 
-  /** Who may push; every configured check must pass. With none configured, anyone can push. */
+  /**
+   * Who may push; every configured check must pass. With none configured the application does not start,
+   * unless {@code allow-unverified} is true.
+   */
   public static class Verification {
+
+    /** Serve pushes from anyone, with no check, on purpose (a test, a closed network); logs a WARN at start. */
+    private boolean allowUnverified;
 
     /** Shared tokens, any of which is accepted (several during a rotation). */
     private List<String> tokens = new ArrayList<>();
@@ -186,9 +194,6 @@ public class CallpushProperties {
 
     /** HTTP Basic users and their passwords. */
     private Map<String, String> basicUsers = new LinkedHashMap<>();
-
-    /** Accept pushes without any verification (anyone who can reach the endpoint); needed when none is set. */
-    private boolean allowUnverified;
 
     public boolean isAllowUnverified() {
       return allowUnverified;

@@ -15,6 +15,9 @@ final class DedupStoreProbe {
   /** The reserved event key; event keys start with {@code id:} or {@code sha256:}. */
   static final String EVENT_KEY = "health:callpush";
 
+  /** What the health indicator reports when a probe throws. */
+  static final String FAILED = "callpush dedup store probe failed";
+
   private final DedupStore store;
 
   DedupStoreProbe(DedupStore store) {

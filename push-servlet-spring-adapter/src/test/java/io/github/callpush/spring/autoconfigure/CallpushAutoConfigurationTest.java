@@ -33,31 +33,42 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Every condition of {@link CallpushAutoConfiguration}: what it creates, when it backs off, how it fails. */
+@ExtendWith(OutputCaptureExtension.class)
 class CallpushAutoConfigurationTest {
 
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
-      .withPropertyValues("callpush.verification.allow-unverified=true");
+  /** Every auto-configuration the adapter lists, as Spring Boot finds them. */
+  private static final AutoConfigurations ADAPTER = AutoConfigurations.of(CallpushAutoConfiguration.class,
+      CallpushHealthAutoConfiguration.class, CallpushBoot4HealthAutoConfiguration.class);
 
-  private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
-      .withPropertyValues("callpush.verification.allow-unverified=true");
+  /** Most tests here are not about verification; those that are turn it back on. */
+  private static final String UNVERIFIED = "callpush.verification.allow-unverified=true";
+  private static final String VERIFIED = "callpush.verification.allow-unverified=false";
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withConfiguration(ADAPTER).withPropertyValues(UNVERIFIED);
+
+  private final WebApplicationContextRunner webRunner =
+      new WebApplicationContextRunner().withConfiguration(ADAPTER).withPropertyValues(UNVERIFIED);
 
   @Test
   void mountsTheServletAtTheConfiguredPathInAServletWebApplication() {
@@ -66,6 +77,14 @@ class CallpushAutoConfigurationTest {
       assertThat(registration.getUrlMappings()).containsExactly("/hooks/call");
       assertThat(((PushServlet) registration.getServlet()).receiver()).isSameAs(context.getBean(PushReceiver.class));
     });
+  }
+
+  @Test
+  void logsTheEndpointAndTheReceiversDescriptionOnceWhenMounted(CapturedOutput output) {
+    webRunner.withPropertyValues(VERIFIED, "callpush.path=/hooks/call", "callpush.verification.tokens=hunter2")
+        .run(context -> assertThat(output)
+            .containsOnlyOnce("callpush endpoint /hooks/call: " + context.getBean(PushReceiver.class).describe())
+            .doesNotContain("hunter2"));
   }
 
   @Test
@@ -143,7 +162,8 @@ class CallpushAutoConfigurationTest {
     new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
         .run(context -> {
           assertThat(context).hasFailed();
-          assertThat(messages(context)).contains("no verifier").contains("allowUnverified()");
+          assertThat(messages(context)).contains("no verifier").contains("allowUnverified()")
+              .contains("callpush.verification.allow-unverified=true");
         });
     webRunner.run(context -> assertThat(context.getBean(PushReceiver.class).describe())
         .startsWith("verification NONE"));
@@ -168,7 +188,19 @@ class CallpushAutoConfigurationTest {
       "callpush.verification.trusted-proxies=10.0.0.1 | callpush.verification.trusted-proxies | only matter with an ip-allowlist",
       "callpush.verification.token-header=X-Token | callpush.verification.tokens | no token",
       "callpush.verification.ip-allowlist=300.1.2.3 | callpush.verification.ip-allowlist | 300.1.2.3",
-      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | password must not be blank",
+      "callpush.verification.basic-users.alice= | callpush.verification.basic-users.alice | is set but empty",
+      "callpush.verification.tokens= | callpush.verification.tokens | is set but empty",
+      "callpush.verification.token-header= | callpush.verification.token-header | is set but empty",
+      "callpush.verification.tokenz=hunter2 | callpush.verification.tokenz | Unknown callpush setting",
+      "callpush.verification.tokens=hunter2 callpush.dedup.tabel-name=x | callpush.dedup.tabel-name"
+          + " | Correct or remove",
+      "callpush.verification.tokens=${CALLPUSH_TEST_UNSET} | callpush.verification.tokens"
+          + " | placeholder ${CALLPUSH_TEST_UNSET}",
+      "callpush.verification.basic-users.alice=${CALLPUSH_TEST_UNSET} | callpush.verification.basic-users.alice"
+          + " | Set CALLPUSH_TEST_UNSET",
+      "callpush.dead-letters.directory=${CALLPUSH_TEST_UNSET} | callpush.dead-letters.directory"
+          + " | unresolved placeholder",
+      "callpush.verification.tokens=hunter2 | callpush.verification.allow-unverified | configures checks",
       "callpush.dedup.lease=0s | callpush.dedup.lease | must be positive",
       "callpush.dedup.sweep-interval=0s | callpush.dedup.sweep-interval | must be positive",
       "callpush.max-body-size=0B | callpush.max-body-size | must be positive",
@@ -181,6 +213,27 @@ class CallpushAutoConfigurationTest {
       assertThat(context).hasFailed();
       assertThat(messages(context)).contains(property).contains(reason).doesNotContain("hunter2");
     });
+  }
+
+  @Test
+  void bindsRelaxedSpellingsIndexedListsAndMapEntriesAsKnownSettings() {
+    runner.withPropertyValues(VERIFIED, "callpush.verification.tokenHeader=X-Token",
+        "callpush.verification.tokens[0]=t0k3n", "callpush.verification.basic-users.platform-user=pa55",
+        "callpush.dedup.maximum_size=500",        "callpush.logPhoneNumbers=true").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(((InMemoryDedupStore) context.getBean(DedupStore.class)).maximumSize()).isEqualTo(500);
+        });
+  }
+
+  @Test
+  void refusesAnUnknownNameAmongTheSystemPropertiesToo() {
+    runner.withSystemProperties("callpush.verification.tokenz=hunter2").run(context -> assertThat(messages(context))
+        .contains("Unknown callpush setting: callpush.verification.tokenz (system property)").doesNotContain("hunter2"));
+    runner.withSystemProperties("callpush.dedup.maximumSize=500", "callpush.verification.basic-users.platform=pa55",
+        "callpush.verification.tokens[0]=t0k3n").withPropertyValues(VERIFIED).run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(((InMemoryDedupStore) context.getBean(DedupStore.class)).maximumSize()).isEqualTo(500);
+        });
   }
 
   @Test
@@ -200,8 +253,9 @@ class CallpushAutoConfigurationTest {
   @ParameterizedTest
   @CsvSource({"none, 200", "token, 401", "signature, 401", "basic, 401", "address, 403"})
   void requiresEveryConfiguredVerification(String missing, int status) {
-    runner.withPropertyValues("callpush.verification.tokens=t0k3n", "callpush.verification.hmac-secrets=" + SECRET,
-        "callpush.verification.basic-users.platform=pa55", "callpush.verification.ip-allowlist=192.0.2.0/24",
+    runner.withPropertyValues(VERIFIED, "callpush.verification.tokens=t0k3n",
+        "callpush.verification.hmac-secrets=" + SECRET, "callpush.verification.basic-users.platform=pa55",
+        "callpush.verification.ip-allowlist=192.0.2.0/24",
         "callpush.verification.token-header=X-Token").run(context -> {
           String body = Pushes.ring("e1");
           long now = System.currentTimeMillis() / 1000;
@@ -342,10 +396,15 @@ class CallpushAutoConfigurationTest {
     }
   }
 
+  /** The messages of the start-up failure and its causes, and what {@link CallpushFailureAnalyzer} makes of it. */
   private static String messages(ApplicationContextAssertProvider<?> context) {
     StringBuilder messages = new StringBuilder();
     for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
       messages.append(cause.getMessage()).append('\n');
+    }
+    FailureAnalysis analysis = new CallpushFailureAnalyzer().analyze(context.getStartupFailure());
+    if (analysis != null) {
+      messages.append(analysis.getDescription()).append('\n').append(analysis.getAction()).append('\n');
     }
     return messages.toString();
   }

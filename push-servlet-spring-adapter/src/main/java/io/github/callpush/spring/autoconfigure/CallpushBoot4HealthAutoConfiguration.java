@@ -1,6 +1,7 @@
 package io.github.callpush.spring.autoconfigure;
 
 import io.github.callpush.dedup.DedupStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -8,19 +9,26 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Spring Boot 4's health indicator {@code callpush}, probing the dedup store (Boot 3's is in src/main/boot3). */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(HealthIndicator.class)
+/**
+ * The health indicator {@code callpush} on Spring Boot 4, probing the dedup store. Its condition names
+ * Boot 4's {@code HealthIndicator} as a string, so on Boot 3 (where
+ * {@link CallpushHealthAutoConfiguration} applies) this class is never loaded.
+ */
+@AutoConfiguration(after = CallpushAutoConfiguration.class,
+    afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 @ConditionalOnSingleCandidate(DedupStore.class)
-class CallpushHealthConfiguration {
+public class CallpushBoot4HealthAutoConfiguration {
+
+  /** Creates the auto-configuration; Spring Boot does. */
+  public CallpushBoot4HealthAutoConfiguration() {}
 
   @Bean
   @ConditionalOnMissingBean(name = "callpushHealthIndicator")
   HealthIndicator callpushHealthIndicator(DedupStore store) {
     DedupStoreProbe probe = new DedupStoreProbe(store);
-    return new AbstractHealthIndicator("callpush dedup store probe failed") {
+    return new AbstractHealthIndicator(DedupStoreProbe.FAILED) {
       @Override
       protected void doHealthCheck(Health.Builder builder) {
         builder.up().withDetails(probe.probe());

@@ -4,23 +4,31 @@ import io.github.callpush.dedup.DedupStore;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Spring Boot 3's health indicator {@code callpush}, probing the dedup store (Boot 4's is in src/main/boot4). */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(HealthIndicator.class)
+/**
+ * The health indicator {@code callpush} on Spring Boot 3, probing the dedup store. Its condition names
+ * Boot 3's {@code HealthIndicator} as a string, so on Boot 4 (where
+ * {@link CallpushBoot4HealthAutoConfiguration} applies) this class is never loaded.
+ */
+@AutoConfiguration(after = CallpushAutoConfiguration.class,
+    afterName = "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 @ConditionalOnSingleCandidate(DedupStore.class)
-class CallpushHealthConfiguration {
+public class CallpushHealthAutoConfiguration {
+
+  /** Creates the auto-configuration; Spring Boot does. */
+  public CallpushHealthAutoConfiguration() {}
 
   @Bean
   @ConditionalOnMissingBean(name = "callpushHealthIndicator")
   HealthIndicator callpushHealthIndicator(DedupStore store) {
     DedupStoreProbe probe = new DedupStoreProbe(store);
-    return new AbstractHealthIndicator("callpush dedup store probe failed") {
+    return new AbstractHealthIndicator(DedupStoreProbe.FAILED) {
       @Override
       protected void doHealthCheck(Health.Builder builder) {
         builder.up().withDetails(probe.probe());

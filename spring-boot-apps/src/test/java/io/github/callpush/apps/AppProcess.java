@@ -1,0 +1,129 @@
+package io.github.callpush.apps;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged application started as {@code java -jar app.jar ARGUMENTS}, as a user starts it; its
+ * output (stdout and stderr) is read as it comes, on a thread named {@code app-output}.
+ */
+final class AppProcess implements AutoCloseable {
+
+  /** The packaged application under test, as the build made it. */
+  static final Path JAR = Path.of(System.getProperty("packaged.app.jar"));
+
+  /** How long a start or a stop may take on a busy two-core machine. */
+  static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  private final Process process;
+  private final StringBuilder output = new StringBuilder();
+  private final Thread reader;
+
+  private AppProcess(Process process) {
+    this.process = process;
+    this.reader = new Thread(this::read, "app-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts the application with {@code arguments} (those starting with {@code -D} are system properties, given
+   * to the JVM), its environment adjusted by {@code environment}.
+   */
+  static AppProcess start(Consumer<Map<String, String>> environment, String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-Xmx256m"));
+    List<String> applicationArguments = new ArrayList<>(List.of("-jar", JAR.toString(), "--server.port=0"));
+    for (String argument : arguments) {
+      (argument.startsWith("-D") ? command : applicationArguments).add(argument);
+    }
+    command.addAll(applicationArguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    environment.accept(builder.environment());
+    return new AppProcess(builder.start());
+  }
+
+  /** Starts the application with {@code arguments} in this process's environment. */
+  static AppProcess start(String... arguments) throws IOException {
+    return start(environment -> { }, arguments);
+  }
+
+  /** Waits for a line matching {@code pattern}; fails, showing the output, if the process ends first or too late. */
+  Matcher await(Pattern pattern) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    synchronized (output) {
+      while (true) {
+        Matcher matcher = pattern.matcher(output);
+        if (matcher.find()) {
+          return matcher;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !reader.isAlive()) {
+          throw new AssertionError("no line matching " + pattern + " in the output of " + JAR.getFileName() + ":\n"
+              + output);
+        }
+        TimeUnit.NANOSECONDS.timedWait(output, left);
+      }
+    }
+  }
+
+  /** Waits for the process to end by itself, and for all of its output; its exit code. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(JAR.getFileName() + " was expected to stop but still runs:\n" + output());
+    }
+    reader.join(PATIENCE.toMillis());
+    return process.exitValue();
+  }
+
+  /** Everything the process wrote so far. */
+  String output() {
+    synchronized (output) {
+      return output.toString();
+    }
+  }
+
+  /** Stops the process as a service manager would (SIGTERM), forcibly if it does not stop in time or we are interrupted. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+      reader.join(PATIENCE.toMillis());
+    } catch (InterruptedException interrupted) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void read() {
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        synchronized (output) {
+          output.append(line).append('\n');
+          output.notifyAll();
+        }
+      }
+    } catch (IOException closed) {
+      // the process ended; what it wrote before is kept
+    } finally {
+      synchronized (output) {
+        output.notifyAll();
+      }
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.callpush.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The packaged application (this module's Spring Boot version, the adapter jar as published) started as
+ * a process, as a user runs it: a mistake in the callpush settings stops it with a report naming the
+ * property; a correct one serves pushes, reports its health and counts its pushes.
+ */
+class PackagedAppIT {
+
+  private static final String TOKEN = "s3cret-" + UUID.randomUUID();
+  private static final Pattern STARTED = Pattern.compile("Started PushApp in");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a misspelt setting | --callpush.verification.tokenz=SECRET | keep | callpush.verification.tokenz",
+      "a misspelt system property | -Dcallpush.verification.tokenz=SECRET | keep"
+          + " | callpush.verification.tokenz (system property)",
+      "an empty environment variable | --callpush.verification.tokens=${CALLPUSH_TOKEN} | empty"
+          + " | callpush.verification.tokens",
+      "an unset environment variable | --callpush.verification.tokens=${CALLPUSH_TOKEN} | unset"
+          + " | callpush.verification.tokens is the unresolved placeholder ${CALLPUSH_TOKEN}",
+      "no verification | --callpush.path=/hooks/callpush | keep | callpush.verification.allow-unverified"})
+  void refusesToStartOn(String mistake, String argument, String variable, String named) throws Exception {
+    Consumer<Map<String, String>> environment = switch (variable) {
+      case "empty" -> env -> env.put("CALLPUSH_TOKEN", "");
+      case "unset" -> env -> env.remove("CALLPUSH_TOKEN");
+      default -> env -> { };
+    };
+    try (AppProcess app = AppProcess.start(environment, argument.replace("SECRET", TOKEN))) {
+      assertThat(app.awaitExit()).as(mistake).isNotZero();
+      assertThat(app.output()).contains("APPLICATION FAILED TO START", named).doesNotContain(TOKEN)
+          .doesNotContain(STARTED.pattern());
+    }
+  }
+
+  @Test
+  void startsUnverifiedOnlyWhenToldToAndWarnsAboutIt() throws Exception {
+    try (AppProcess app = AppProcess.start("--callpush.verification.allow-unverified=true")) {
+      app.await(STARTED);
+      assertThat(app.output()).containsPattern("WARN .*callpush.*(verif|anyone)");
+    }
+  }
+
+  /** One correctly configured application, started once for all of these. */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Configured {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private AppProcess app;
+    private int port;
+
+    @BeforeAll
+    void start() throws Exception {
+      app = AppProcess.start("--callpush.verification.tokens=" + TOKEN);
+      port = Integer.parseInt(app.await(Pattern.compile("Tomcat started on port (\\d+)")).group(1));
+      app.await(STARTED);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+      app.close();
+    }
+
+    @Test
+    void logsTheEndpointAndHowItIsConfiguredOnceAtStart() {
+      assertThat(app.output()).containsOnlyOnce("callpush endpoint /hooks/callpush: ")
+          .containsPattern("INFO .*callpush endpoint /hooks/callpush: .*token").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void acknowledgesARealPushWithTheTokenAndRefusesAWrongOne() throws Exception {
+      HttpResponse<String> accepted = push(callRecord("cdr-" + UUID.randomUUID()), TOKEN);
+      assertThat(accepted.statusCode()).isEqualTo(200);
+      assertThat(accepted.body()).isEqualTo("success");
+
+      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reportsTheDedupStoresHealthWithDetails() throws Exception {
+      HttpResponse<String> health = get("/actuator/health/callpush");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"UP\"", "\"store\":\"InMemoryDedupStore\"");
+    }
+
+    @Test
+    void countsEveryPushUnderItsOutcome() throws Exception {
+      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(200);
+      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
+      assertThat(push(callRecord(PushApp.FAILING_EVENT + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(500);
+
+      for (String outcome : new String[] {"handled", "unauthorized", "listener_failed"}) {
+        HttpResponse<String> meter = get("/actuator/metrics/callpush.pushes?tag=outcome:" + outcome);
+        assertThat(meter.statusCode()).as(outcome).isEqualTo(200);
+        assertThat(meter.body()).as(outcome).containsPattern("\"statistic\":\"COUNT\",\"value\":[1-9]");
+      }
+    }
+
+    private HttpResponse<String> push(String body, String token) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/callpush?token=" + token))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  /** The platform's call record sample, under the event id {@code eventId}. */
+  private static String callRecord(String eventId) throws IOException {
+    String sample = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8);
+    return sample.replace("\"0db0948a14ea4b7eaa719f1f2501d142\"", "\"" + eventId + "\"");
+  }
+}
