@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,11 @@ final class JsonSource {
         .maxStringLength(maxStringLength)
         .maxNumberLength(maxNumberLength)
         .build();
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    // Jackson's default recycler pool keeps buffers in a ThreadLocal of every thread that parsed: in a
+    // servlet container those are the container's request threads, which then pin the webapp's class loader
+    // after an undeploy. A pool of this factory's own goes away with the webapp.
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
+        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
     this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     this.subtrees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.nodes = mapper.getNodeFactory();
