@@ -40,8 +40,10 @@ final class TreeReference {
     try {
       return parse.get();
     } catch (PushDecodingException failure) {
+      // how far Jackson had read into an over-long value depends on the size of the buffer its pool lent
+      // that parser, not on the body: the limit, the reason and the position must agree, that count need not
       return "PushDecodingException " + failure.reason() + " at " + failure.line() + ":" + failure.column() + ": "
-          + failure.getMessage();
+          + failure.getMessage().replaceFirst("length \\(\\d+\\) exceeds", "length (N) exceeds");
     } catch (RuntimeException | StackOverflowError failure) {
       return failure.getClass().getName() + ": " + failure.getMessage();
     }
