@@ -15,23 +15,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FailClosedIT extends OnTomcat {
 
   @Test
-  void warWithoutVerificationDoesNotServePushes() throws Exception {
+  void warWithoutVerificationDoesNotServePushesAndTheUserLogSaysHowToOptOut() throws Exception {
     Webapp webapp = webapp("unverified").build();
     tomcat.deploy(webapp);
     try {
       HttpResponse<String> answer = post(webapp.pushPath(), Pushes.callRecord().answered(42).build().body());
       assertThat(answer.statusCode()).as("unauthenticated push: %s", answer.body()).isNotEqualTo(200);
       assertThat(webapp.handledEvents()).isEmpty();
+      assertThat(tomcat.catalinaOut()).contains("allow-unverified=true");
     } finally {
       tomcat.undeploy(webapp.contextPath());
     }
   }
 
   @Test
-  void warThatAllowsUnverifiedPushesStartsAndServesThem() throws Exception {
+  void warThatAllowsUnverifiedPushesStartsWarningAndServesThem() throws Exception {
     Webapp webapp = webapp("allow-unverified").initParam("allow-unverified", "true").build();
-    deployStarted(webapp);
+    String startLog = deployStarted(webapp);
     try {
+      assertThat(startLog.lines().filter(line -> line.contains("WARNING") && line.contains("unverified")))
+          .as("catalina.out while the webapp started:%n%s", startLog).hasSize(1);
       Push push = Pushes.callRecord().answered(42).build();
       HttpResponse<String> answer = post(webapp.pushPath(), push.body());
       assertThat(answer.statusCode()).as("unauthenticated push: %s", answer.body()).isEqualTo(200);

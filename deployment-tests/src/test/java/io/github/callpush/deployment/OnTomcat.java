@@ -57,11 +57,16 @@ abstract class OnTomcat {
     return Webapp.builder(name, tomcat.distribution().servletApi());
   }
 
-  /** Deploys {@code webapp}, failing with the end of catalina.out when its context did not start. */
-  static void deployStarted(Webapp webapp) throws IOException, InterruptedException {
+  /**
+   * Deploys {@code webapp}, failing with the end of catalina.out when its context did not start; returns what
+   * catalina.out got while it started.
+   */
+  static String deployStarted(Webapp webapp) throws IOException, InterruptedException {
+    int logged = tomcat.catalinaOut().length();
     String answer = tomcat.deploy(webapp);
     assertThat(answer).as("manager deploy of %s; catalina.out ends:%n%s", webapp.contextPath(), tomcat.catalinaOutTail())
         .startsWith("OK");
+    return tomcat.catalinaOut().substring(logged);
   }
 
   /** POSTs {@code body} as JSON to {@code pathAndQuery} on the running Tomcat. */

@@ -71,9 +71,7 @@ class WebXmlWarIT extends OnTomcat {
     if (deployed == null) {
       Webapp webapp = webapp("war-" + dedup.replaceAll(":.*", "")).initParam("token", TOKEN).initParam("dedup", dedup)
           .build();
-      int logged = tomcat.catalinaOut().length();
-      deployStarted(webapp);
-      deployed = new Deployed(webapp, tomcat.catalinaOut().substring(logged));
+      deployed = new Deployed(webapp, deployStarted(webapp));
       DEPLOYED.put(dedup, deployed);
     }
     return deployed;
