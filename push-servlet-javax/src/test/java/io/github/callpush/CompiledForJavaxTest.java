@@ -45,7 +45,7 @@ class CompiledForJavaxTest {
     assertThat(javax.servlet.Filter.class).isAssignableFrom(PushFilter.class);
     assertThat(ClassFileStrings.containing(classesLocation(), "javax/servlet"))
         .containsKeys("io/github/callpush/PushServlet.class", "io/github/callpush/PushFilter.class",
-            "io/github/callpush/internal/ServletExchange.class", "io/github/callpush/internal/InitParameters.class");
+            "io/github/callpush/ServletExchange.class", "io/github/callpush/internal/InitParameters.class");
   }
 
   @Test
@@ -87,6 +87,6 @@ class CompiledForJavaxTest {
       classFile = in.readAllBytes();
     }
     assertThat(ClassFileStrings.utf8Constants(classFile))
-        .contains("javax/servlet/http/HttpServlet", "io/github/callpush/internal/ServletExchange", "receiver");
+        .contains("javax/servlet/http/HttpServlet", "io/github/callpush/ServletExchange", "receiver");
   }
 }

@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hook {@link DeadLetterHook#toDirectory} makes. Thread-safe: receivers call it from every request
+ * The observer {@link PushObserver#deadLetterDirectory} makes. Thread-safe: receivers call it from every request
  * thread. Several receivers, in one process or not, may share the directory; each keeps to the limit by
  * its own count (the files it found at start plus those it wrote, recounted once full), so together
  * they may go past it by what the others wrote since.
  */
-final class DeadLetterDirectory implements DeadLetterHook {
+final class DeadLetterDirectory implements PushObserver {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDirectory.class);
   private static final DateTimeFormatter STAMP =
@@ -70,7 +70,15 @@ final class DeadLetterDirectory implements DeadLetterHook {
   }
 
   @Override
-  public void accept(DeadLetter letter) {
+  public void answered(PushExchange exchange) {
+    DeadLetter letter = exchange.deadLetter();
+    if (letter != null) {
+      keep(letter);
+    }
+  }
+
+  /** Writes the letter, unless the directory is full. */
+  void keep(DeadLetter letter) {
     if (!reserve()) {
       return;
     }

@@ -8,33 +8,24 @@ import io.github.callpush.event.PushEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One delivery of one event: claims the matching listeners, runs those it acquired, completes or
- * releases each claim, and tells how it went. Not thread-safe; one per request.
+ * One delivery of one event: claims the matching listeners in the dedup store, runs those it
+ * acquired, completes or releases each claim, and tells the {@link Outcome}. Not thread-safe; one per
+ * request.
  */
-final class Delivery {
+final class Delivery implements Admission {
 
-  /** How a delivery ended. */
-  enum Outcome {
-    /** Every matching listener is done, now or before. */
-    DONE,
-    /** Nothing ran: every matching listener was already done. */
-    DUPLICATE,
-    /** No listener matched. */
-    UNHANDLED,
-    /** Some listener is still running in another delivery. */
-    IN_FLIGHT,
-    /** A listener threw. */
-    FAILED,
-    /** The dedup store failed; nothing was claimed, or a completion could not be recorded. */
-    STORE_UNAVAILABLE
-  }
-
+  private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
   private static final int COMPLETE_RETRIES = 5;
   private static final long COMPLETE_BACKOFF_MILLIS = 50;
 
-  private final PushReceiver receiver;
+  private final ReceiverSettings settings;
+  private final DedupStore store;
+  private final Observers observers;
   private final PushEvent event;
   private final String eventKey;
   private final List<Registration> acquired = new ArrayList<>(2);
@@ -48,11 +39,13 @@ final class Delivery {
   private boolean storeFailedOnComplete;
   private int matched;
 
-  Delivery(PushReceiver receiver, PushEvent event, String eventKey, String owner) {
-    this.receiver = receiver;
+  Delivery(ReceiverSettings settings, Observers observers, PushEvent event, String eventKey) {
+    this.settings = settings;
+    this.store = settings.store();
+    this.observers = observers;
     this.event = event;
     this.eventKey = eventKey;
-    this.owner = owner;
+    this.owner = newOwnerToken();
   }
 
   PushEvent event() {
@@ -74,11 +67,10 @@ final class Delivery {
    */
   boolean claim(List<Registration> matching) {
     matched = matching.size();
-    leaseEnds = receiver.clock().instant().plus(receiver.lease());
-    DedupStore store = receiver.store();
+    leaseEnds = settings.clock().instant().plus(settings.lease());
     try {
       for (Registration registration : matching) {
-        Claim claim = store.claim(eventKey, registration.id(), owner, receiver.lease());
+        Claim claim = store.claim(eventKey, registration.id(), owner, settings.lease());
         switch (claim) {
           case ACQUIRED -> acquired.add(registration);
           case COMPLETED -> completedBefore++;
@@ -91,11 +83,11 @@ final class Delivery {
       acquired.clear();
       completedBefore = 0;
       inFlight = 0;
-      if (!receiver.failOpen()) {
-        receiver.log().warn("dedup store unavailable; answering 503, no listener ran: {}", unavailable.toString());
+      if (!settings.failOpen()) {
+        LOG.warn("dedup store unavailable; answering 503, no listener ran: {}", unavailable.toString());
         return false;
       }
-      receiver.log().warn("dedup store unavailable; failing open, listeners run without dedup: {}",
+      LOG.warn("dedup store unavailable; failing open, listeners run without dedup: {}",
           unavailable.toString());
       dedup = false;
       acquired.addAll(matching);
@@ -110,10 +102,10 @@ final class Delivery {
    */
   Outcome run() {
     for (Registration registration : acquired) {
-      if (dedup && !receiver.clock().instant().isBefore(leaseEnds)) {
+      if (dedup && !settings.clock().instant().isBefore(leaseEnds)) {
         expired++;
-        receiver.log().warn("listener {} on event {} not started: its {} ms lease ran out while earlier listeners "
-            + "ran; answering 503 so a retry runs it", registration.id(), eventKey, receiver.lease().toMillis());
+        LOG.warn("listener {} on event {} not started: its {} ms lease ran out while earlier listeners "
+            + "ran; answering 503 so a retry runs it", registration.id(), eventKey, settings.lease().toMillis());
         release(registration);
         continue;
       }
@@ -121,8 +113,7 @@ final class Delivery {
         registration.listener().onEvent(event);
       } catch (Exception | LinkageError | AssertionError failure) {
         failed++;
-        receiver.metrics().listenerFailed(registration.id());
-        receiver.listenerFailed(event, registration.id(), failure);
+        observers.listenerFailed(event, registration.id(), failure);
         release(registration);
         continue;
       }
@@ -133,18 +124,18 @@ final class Delivery {
 
   private Outcome outcome() {
     if (failed > 0) {
-      return Outcome.FAILED;
+      return new Outcome.ListenersFailed(Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
     }
     if (storeFailedOnComplete) {
-      return Outcome.STORE_UNAVAILABLE;
+      return Outcome.RetryLater.STORE_UNAVAILABLE;
     }
     if (inFlight > 0 || expired > 0) {
-      return Outcome.IN_FLIGHT;
+      return Outcome.RetryLater.IN_FLIGHT;
     }
     if (matched == 0) {
-      return Outcome.UNHANDLED;
+      return Outcome.Acknowledged.UNHANDLED;
     }
-    return acquired.isEmpty() && completedBefore > 0 ? Outcome.DUPLICATE : Outcome.DONE;
+    return acquired.isEmpty() && completedBefore > 0 ? Outcome.Acknowledged.DUPLICATE : Outcome.Acknowledged.HANDLED;
   }
 
   /**
@@ -157,21 +148,21 @@ final class Delivery {
     }
     for (int attempt = 0; ; attempt++) {
       try {
-        if (receiver.store().complete(eventKey, registration.id(), owner, receiver.retention())) {
+        if (store.complete(eventKey, registration.id(), owner, settings.retention())) {
           return;
         }
         if (attempt == 0) {
-          receiver.log().warn("listener {} finished event {} after its lease was taken over; it may run twice",
+          LOG.warn("listener {} finished event {} after its lease was taken over; it may run twice",
               registration.id(), eventKey);
         } else {
-          receiver.log().warn("listener {} finished event {}: the store's answer to an earlier completion was lost; "
+          LOG.warn("listener {} finished event {}: the store's answer to an earlier completion was lost; "
               + "either that completion was recorded or the lease was taken over", registration.id(), eventKey);
         }
         return;
       } catch (DedupStoreException unavailable) {
         if (attempt == COMPLETE_RETRIES || !pause(COMPLETE_BACKOFF_MILLIS << attempt)) {
           storeFailedOnComplete = true;
-          receiver.log().warn("listener {} handled event {} but the dedup store could not record it; it runs again "
+          LOG.warn("listener {} handled event {} but the dedup store could not record it; it runs again "
               + "when its lease expires: {}", registration.id(), eventKey, unavailable.toString());
           return;
         }
@@ -189,14 +180,20 @@ final class Delivery {
     }
   }
 
+  /** A random token that tells this delivery's claims from those of any other. */
+  private static String newOwnerToken() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+  }
+
   private void release(Registration registration) {
     if (!dedup) {
       return;
     }
     try {
-      receiver.store().release(eventKey, registration.id(), owner);
+      store.release(eventKey, registration.id(), owner);
     } catch (DedupStoreException unavailable) {
-      receiver.log().warn("could not release the claim of listener {} on event {}; a retry waits for its lease: {}",
+      LOG.warn("could not release the claim of listener {} on event {}; a retry waits for its lease: {}",
           registration.id(), eventKey, unavailable.toString());
     }
   }

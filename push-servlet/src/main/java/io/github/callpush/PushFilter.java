@@ -1,7 +1,6 @@
 package io.github.callpush;
 
 import io.github.callpush.internal.InitParameters;
-import io.github.callpush.internal.ServletExchange;
 import io.github.callpush.internal.StartupLog;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

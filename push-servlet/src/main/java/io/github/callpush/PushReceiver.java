@@ -1,39 +1,18 @@
 package io.github.callpush;
 
-import io.github.callpush.Delivery.Outcome;
-import io.github.callpush.PushMetrics.RejectReason;
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.decode.PushDecoder;
-import io.github.callpush.decode.PushDecodingException;
-import io.github.callpush.event.CallRecord;
-import io.github.callpush.event.CallStateEvent;
 import io.github.callpush.event.PushEvent;
-import io.github.callpush.internal.EventKeys;
-import io.github.callpush.internal.OwnedThreads;
-import io.github.callpush.internal.PhoneNumbers;
 import io.github.callpush.verify.PushVerifier;
-import io.github.callpush.verify.Verification;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,60 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class PushReceiver implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
-  private static final String JSON = "application/json";
-  private static final String TEXT = "text/plain; charset=utf-8";
-  private static final String ALLOWED_METHODS = "POST, GET, HEAD";
-  private static final byte[] HEALTH = "callpush receiver: POST pushes here\n".getBytes(StandardCharsets.UTF_8);
 
-  private final PushVerifier verifier;
-  private final ListenerRegistry listeners;
-  private final DedupStore store;
-  private final boolean ownsStore;
-  private final PushDecoder decoder;
-  private final PushResponse ack;
-  private final int maxBodyBytes;
-  private final Clock clock;
-  private final Duration lease;
-  private final Duration retention;
-  private final Duration retryAfter;
-  private final Duration ackDeadline;
-  private final Executor listenerExecutor;
-  private final ExecutorService ownedExecutor;
-  private final Duration shutdownGrace;
-  private final boolean failOpen;
-  private final boolean logPhoneNumbers;
-  private final PushMetrics metrics;
-  private final DeadLetterHook deadLetters;
-  private final ListenerFailureHandler failureHandler;
-  private final OwnedThreads listenerThreads = OwnedThreads.numbered("callpush-listener");
-  private final OwnedThreads deadlineThreads = OwnedThreads.named("callpush-ack-deadline");
-  /** Answers at the acknowledgement deadline those {@link #handleAsync} requests whose listeners still run. */
-  private final ScheduledThreadPoolExecutor deadlineTimer;
+  private final ReceiverSettings settings;
+  private final Pipeline pipeline;
 
-  private PushReceiver(Builder builder) {
-    this.verifier = builder.verifier;
-    this.listeners = builder.listeners;
-    this.ownsStore = builder.store == null;
-    this.store = ownsStore ? InMemoryDedupStore.builder().clock(builder.clock).build() : builder.store;
-    this.decoder = builder.decoder != null ? builder.decoder : PushDecoder.builder().zone(builder.zone).build();
-    this.ack = new PushResponse(200, Map.of(), builder.ackBody.isEmpty() ? null : mediaTypeOf(builder.ackBody),
-        builder.ackBody.getBytes(StandardCharsets.UTF_8));
-    this.maxBodyBytes = builder.maxBodyBytes;
-    this.clock = builder.clock;
-    this.lease = builder.lease;
-    this.retention = builder.retention;
-    this.retryAfter = builder.retryAfter;
-    this.ackDeadline = builder.ackDeadline;
-    this.ownedExecutor = ackDeadline != null && builder.listenerExecutor == null ? newListenerExecutor() : null;
-    this.listenerExecutor = builder.listenerExecutor != null ? builder.listenerExecutor : ownedExecutor;
-    this.deadlineTimer = ackDeadline == null ? null : newDeadlineTimer();
-    this.shutdownGrace = builder.shutdownGrace;
-    this.failOpen = builder.failOpen;
-    this.logPhoneNumbers = builder.logPhoneNumbers;
-    this.metrics = builder.metrics;
-    this.deadLetters = builder.deadLetters;
-    this.failureHandler = builder.failureHandler;
-    if (verifier == null) {
+  private PushReceiver(ReceiverSettings settings) {
+    this.settings = settings;
+    this.pipeline = new Pipeline(settings);
+    if (settings.verifier() == null) {
       LOG.warn("callpush receiver accepts unverified pushes (allowUnverified): anyone who can reach it can push "
           + "events; configure a token, signature, IP allowlist or Basic users");
     }
@@ -126,12 +59,7 @@ public final class PushReceiver implements AutoCloseable {
 
   /** The listeners; registering more while pushes arrive is fine. */
   public ListenerRegistry listeners() {
-    return listeners;
-  }
-
-  /** The largest body accepted, in bytes; adapters stop reading past it. */
-  public int maxBodyBytes() {
-    return maxBodyBytes;
+    return settings.listeners();
   }
 
   /**
@@ -139,15 +67,7 @@ public final class PushReceiver implements AutoCloseable {
    * verification, the dedup store, the body limit and the acknowledgement deadline.
    */
   public String describe() {
-    return "verification " + (verifier == null ? "NONE (allowUnverified)" : verifier)
-        + "; dedup " + store
-        + "; max body " + maxBodyBytes + " bytes"
-        + "; ack deadline " + (ackDeadline == null ? "none" : ackDeadline.toMillis() + " ms");
-  }
-
-  /** Whether an acknowledgement deadline is set, so that {@link #handleAsync} may answer before the listeners end. */
-  public boolean hasAckDeadline() {
-    return ackDeadline != null;
+    return settings.describe();
   }
 
   /**
@@ -157,27 +77,7 @@ public final class PushReceiver implements AutoCloseable {
    * platform's retry finds the event done. Without one, they run on the calling thread.
    */
   public PushResponse handle(PushRequest request) {
-    long start = System.nanoTime();
-    Object prepared = prepare(request);
-    if (prepared instanceof PushResponse rejected) {
-      return finish(rejected, null, start);
-    }
-    Delivery delivery = (Delivery) prepared;
-    if (ackDeadline == null) {
-      return finish(answer(delivery, delivery.run()), delivery, start);
-    }
-    CompletableFuture<PushResponse> answer = runListeners(delivery);
-    try {
-      answer.get(ackDeadline.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException late) {
-      answer.complete(null);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      answer.complete(null);
-    } catch (ExecutionException failed) {
-      throw unchecked(failed.getCause());
-    }
-    return finish(answerOrDeadline(answer.join(), delivery), delivery, start);
+    return pipeline.handle(request);
   }
 
   /**
@@ -186,26 +86,7 @@ public final class PushReceiver implements AutoCloseable {
    * acknowledgement deadline, whichever comes first. Without a deadline it is {@link #handle}'s, done.
    */
   public CompletableFuture<PushResponse> handleAsync(PushRequest request) {
-    if (ackDeadline == null) {
-      return CompletableFuture.completedFuture(handle(request));
-    }
-    long start = System.nanoTime();
-    Object prepared = prepare(request);
-    if (prepared instanceof PushResponse rejected) {
-      return CompletableFuture.completedFuture(finish(rejected, null, start));
-    }
-    Delivery delivery = (Delivery) prepared;
-    CompletableFuture<PushResponse> answer = runListeners(delivery);
-    if (!answer.isDone()) {
-      try {
-        ScheduledFuture<?> deadline = deadlineTimer.schedule(() -> answer.complete(null), ackDeadline.toNanos(),
-            TimeUnit.NANOSECONDS);
-        answer.whenComplete((done, failure) -> deadline.cancel(false));
-      } catch (RejectedExecutionException closed) {
-        answer.complete(null);
-      }
-    }
-    return answer.thenApply(response -> finish(answerOrDeadline(response, delivery), delivery, start));
+    return pipeline.handleAsync(request);
   }
 
   /**
@@ -217,256 +98,25 @@ public final class PushReceiver implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (ownedExecutor != null && !listenerThreads.shutDown(ownedExecutor, shutdownGrace)) {
-      LOG.warn("closing with listeners still running after {} ms; they finish on their own, and those whose "
-          + "completion is not recorded run again when their lease ends", shutdownGrace.toMillis());
-    }
-    if (deadlineTimer != null) {
-      deadlineThreads.shutDownNow(deadlineTimer);
-    }
-    if (ownsStore) {
-      store.close();
+    pipeline.close();
+    if (settings.ownsStore()) {
+      settings.store().close();
     }
   }
 
-  /** Answers 413 for a body over the limit; adapters call it before reading more than the limit. */
-  public PushResponse tooLarge(PushRequest request, byte[] prefix) {
-    return reject(request, 413, RejectReason.TOO_LARGE, "payload_too_large",
-        "body exceeds the limit of " + maxBodyBytes + " bytes", prefix, true);
+  /** The settings it was built with, for the servlet adapters in this package. */
+  ReceiverSettings settings() {
+    return settings;
   }
 
-  /** Answers 400 for a body that could not be read in full (the client stopped or lied about its length). */
-  public PushResponse unreadable(PushRequest request, byte[] prefix, String reason) {
-    return reject(request, 400, RejectReason.MALFORMED, "bad_request", reason, prefix, true);
+  /** Whether {@link #handleAsync} may answer before the listeners end. */
+  boolean hasAckDeadline() {
+    return pipeline.hasAckDeadline();
   }
 
-  DedupStore store() {
-    return store;
-  }
-
-  Duration lease() {
-    return lease;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  Duration retention() {
-    return retention;
-  }
-
-  boolean failOpen() {
-    return failOpen;
-  }
-
-  PushMetrics metrics() {
-    return metrics;
-  }
-
-  Logger log() {
-    return LOG;
-  }
-
-  void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
-    try {
-      failureHandler.onFailure(event, listenerId, failure);
-    } catch (RuntimeException handlerFailed) {
-      LOG.warn("listener failure handler threw", handlerFailed);
-    }
-  }
-
-  /** Either the final answer (a rejection, or a store failure) or a delivery whose listeners are claimed. */
-  private Object prepare(PushRequest request) {
-    String method = request.method();
-    if ("GET".equals(method) || "HEAD".equals(method)) {
-      return new PushResponse(200, Map.of(), TEXT, "HEAD".equals(method) ? new byte[0] : HEALTH);
-    }
-    metrics.received();
-    byte[] body = request.body();
-    if (!"POST".equals(method)) {
-      PushResponse response = reject(request, 405, RejectReason.METHOD_NOT_ALLOWED, "method_not_allowed",
-          method + " is not allowed; the platform POSTs pushes", body, false);
-      return withHeader(response, "Allow", ALLOWED_METHODS);
-    }
-    if (body.length > maxBodyBytes) {
-      return tooLarge(request, Arrays.copyOf(body, maxBodyBytes));
-    }
-    if (verifier != null) {
-      Verification verdict = verifier.verify(request);
-      if (!verdict.isAccepted()) {
-        boolean forbidden = verdict.status() == 403;
-        PushResponse refused = reject(request, verdict.status(),
-            forbidden ? RejectReason.FORBIDDEN : RejectReason.UNAUTHORIZED, forbidden ? "forbidden" : "unauthorized",
-            verdict.reason(), body, false);
-        return verdict.challenge() == null ? refused : withHeader(refused, "WWW-Authenticate", verdict.challenge());
-      }
-    }
-    PushEvent event;
-    try {
-      event = decoder.decode(body, request.contentType());
-    } catch (PushDecodingException notAnEvent) {
-      return reject(request, 400, RejectReason.MALFORMED, "bad_request", notAnEvent.getMessage(), body, false);
-    }
-    Delivery delivery = new Delivery(this, event, EventKeys.of(event, body), newOwnerToken());
-    if (!delivery.claim(listeners.matching(event))) {
-      metrics.storeUnavailable();
-      return retryLater(503, "store_unavailable", "dedup store unavailable");
-    }
-    return delivery;
-  }
-
-  private PushResponse answer(Delivery delivery, Outcome outcome) {
-    switch (outcome) {
-      case DONE -> metrics.handled();
-      case DUPLICATE -> metrics.duplicate();
-      case UNHANDLED -> metrics.unhandled();
-      case IN_FLIGHT -> {
-        metrics.inFlightDuplicate();
-        return retryLater(503, "in_flight", "another delivery of this event is still being handled");
-      }
-      case STORE_UNAVAILABLE -> {
-        metrics.storeUnavailable();
-        return retryLater(503, "store_unavailable", "dedup store unavailable");
-      }
-      case FAILED -> {
-        metrics.listenersFailed();
-        String errorId = newErrorId();
-        LOG.warn("push {} event {}: a listener failed; answering 500, errorId={}",
-            delivery.event().pushType(), delivery.eventKey(), errorId);
-        return json(500, Map.of(), "{\"error\":\"listener_failed\",\"errorId\":\"" + errorId + "\"}");
-      }
-    }
-    return ack;
-  }
-
-  /**
-   * Runs the claimed listeners on the listener executor, or on the calling thread when it refuses them
-   * (saturated, or shut down by {@link #close}); the answer completes with their outcome's.
-   */
-  private CompletableFuture<PushResponse> runListeners(Delivery delivery) {
-    CompletableFuture<PushResponse> answer = new CompletableFuture<>();
-    Runnable run = () -> {
-      try {
-        answer.complete(answer(delivery, delivery.run()));
-      } catch (RuntimeException | Error failed) {
-        answer.completeExceptionally(failed);
-      }
-    };
-    try {
-      listenerExecutor.execute(run);
-    } catch (RejectedExecutionException refused) {
-      run.run();
-    }
-    return answer;
-  }
-
-  /** The listeners' answer, or (null: the deadline came first) the 503 that asks for a retry. */
-  private PushResponse answerOrDeadline(PushResponse listenersAnswer, Delivery delivery) {
-    return listenersAnswer != null ? listenersAnswer : deadlinePassed(delivery);
-  }
-
-  private static RuntimeException unchecked(Throwable failure) {
-    if (failure instanceof Error error) {
-      throw error;
-    }
-    return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-  }
-
-  private PushResponse deadlinePassed(Delivery delivery) {
-    metrics.deadlinePassed();
-    LOG.warn("push {} event {}: listeners still running at the {} ms acknowledgement deadline; answering 503",
-        delivery.event().pushType(), delivery.eventKey(), ackDeadline.toMillis());
-    return retryLater(503, "ack_deadline", "still being handled; retry later");
-  }
-
-  private PushResponse finish(PushResponse response, Delivery delivery, long start) {
-    long nanos = System.nanoTime() - start;
-    metrics.latency(nanos);
-    if (delivery != null && LOG.isDebugEnabled()) {
-      PushEvent event = delivery.event();
-      LOG.debug("push {} event={} call={} customer={} -> {} ({} listeners run) in {} us", event.pushType(),
-          event.eventId(), event.callId(), customerNumber(event), response.status(), delivery.ran(), nanos / 1000);
-    }
-    return response;
-  }
-
-  private String customerNumber(PushEvent event) {
-    String number = null;
-    if (event instanceof CallStateEvent call) {
-      number = call.call().customerNumber();
-    } else if (event instanceof CallRecord record) {
-      number = record.customer().number();
-    }
-    return logPhoneNumbers ? number : PhoneNumbers.mask(number);
-  }
-
-  private PushResponse reject(PushRequest request, int status, RejectReason reason, String error, String detail,
-      byte[] body, boolean truncated) {
-    metrics.rejected(reason);
-    LOG.warn("rejected push from {}: {} {}", request.remoteAddress(), status, detail);
-    DeadLetter letter = new DeadLetter(body, truncated, status, detail, request.contentType(),
-        request.remoteAddress(), clock.instant());
-    try {
-      deadLetters.accept(letter);
-    } catch (RuntimeException hookFailed) {
-      LOG.warn("dead-letter hook threw", hookFailed);
-    }
-    return json(status, Map.of(), "{\"error\":\"" + error + "\",\"reason\":" + jsonString(detail) + "}");
-  }
-
-  private PushResponse retryLater(int status, String error, String detail) {
-    return json(status, Map.of("Retry-After", Long.toString(retryAfter.toSeconds())),
-        "{\"error\":\"" + error + "\",\"reason\":" + jsonString(detail) + "}");
-  }
-
-  private static PushResponse withHeader(PushResponse response, String name, String value) {
-    return new PushResponse(response.status(), Map.of(name, value), response.contentType(), response.body());
-  }
-
-  private static PushResponse json(int status, Map<String, String> headers, String body) {
-    return new PushResponse(status, headers, JSON, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String jsonString(String text) {
-    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        quoted.append('\\').append(c);
-      } else if (c < 0x20) {
-        quoted.append(String.format("\\u%04x", (int) c));
-      } else {
-        quoted.append(c);
-      }
-    }
-    return quoted.append('"').toString();
-  }
-
-  private static String mediaTypeOf(String body) {
-    String trimmed = body.trim();
-    return trimmed.startsWith("{") || trimmed.startsWith("[") ? JSON : TEXT;
-  }
-
-  private static String newOwnerToken() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-  }
-
-  private static String newErrorId() {
-    return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-  }
-
-  /** Up to 64 listener threads, none idle past a minute; work beyond them is refused and runs on the caller. */
-  private ExecutorService newListenerExecutor() {
-    return new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), listenerThreads);
-  }
-
-  /** One thread, started on first use; a deadline whose answer came first is cancelled and forgotten at once. */
-  private ScheduledThreadPoolExecutor newDeadlineTimer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, deadlineThreads);
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
+  /** Answers a rejection an adapter found while reading the body (over the limit, cut short). */
+  PushResponse refuse(PushRequest request, Rejection rejection) {
+    return pipeline.refuse(request, rejection);
   }
 
   /** Settings of a {@link PushReceiver}; each setter checks its value at once and names it in its error. */
@@ -489,10 +139,8 @@ public final class PushReceiver implements AutoCloseable {
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private boolean failOpen;
     private boolean logPhoneNumbers;
-    private PushMetrics metrics = new PushMetrics() {};
-    private DeadLetterHook deadLetters = letter -> { };
-    private ListenerFailureHandler failureHandler = (event, listenerId, failure) ->
-        LOG.warn("listener {} failed on push {} event {}", listenerId, event.pushType(), event.eventId(), failure);
+    private boolean logListenerFailures = true;
+    private final List<PushObserver> observers = new ArrayList<>();
 
     private Builder() {}
 
@@ -528,12 +176,6 @@ public final class PushReceiver implements AutoCloseable {
     /** Registers a listener for every event under a stable id. */
     public Builder onAny(String id, PushListener<PushEvent> listener) {
       listeners.onAny(id, listener);
-      return this;
-    }
-
-    /** Registers listeners on the registry the receiver will have. */
-    public Builder listeners(Consumer<ListenerRegistry> registration) {
-      registration.accept(listeners);
       return this;
     }
 
@@ -635,21 +277,21 @@ public final class PushReceiver implements AutoCloseable {
       return this;
     }
 
-    /** Counts what the receiver does; default none. */
-    public Builder metrics(PushMetrics metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
+    /**
+     * Log every listener that throws at WARN, with its stack trace (default true); turn it off where an
+     * {@linkplain #observer observer} reports failures, or where listeners fail on purpose (tests).
+     */
+    public Builder logListenerFailures(boolean logListenerFailures) {
+      this.logListenerFailures = logListenerFailures;
       return this;
     }
 
-    /** Receives every rejected push with its raw bytes; default none (the rejection is logged). */
-    public Builder deadLetters(DeadLetterHook hook) {
-      this.deadLetters = Objects.requireNonNull(hook, "deadLetters");
-      return this;
-    }
-
-    /** Told of every listener failure; default a WARN log. */
-    public Builder onListenerFailure(ListenerFailureHandler handler) {
-      this.failureHandler = Objects.requireNonNull(handler, "onListenerFailure");
+    /**
+     * Adds an observer, told of every answer and listener failure: metrics, dead letters
+     * ({@link PushObserver#deadLetterDirectory}), journals. Observers are told in the order added.
+     */
+    public Builder observer(PushObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
       return this;
     }
 
@@ -663,7 +305,11 @@ public final class PushReceiver implements AutoCloseable {
         throw new IllegalStateException("no verifier: set verifier(...) (a token, signature, IP allowlist or Basic "
             + "users), or call allowUnverified() to accept pushes from anyone who can reach the endpoint");
       }
-      return new PushReceiver(this);
+      DedupStore dedup = store != null ? store : InMemoryDedupStore.builder().clock(clock).build();
+      return new PushReceiver(new ReceiverSettings(verifier, listeners, dedup, store == null,
+          decoder != null ? decoder : PushDecoder.builder().zone(zone).build(), ackBody, maxBodyBytes, clock, lease,
+          retention, retryAfter, ackDeadline, listenerExecutor, shutdownGrace, failOpen, logPhoneNumbers,
+          logListenerFailures, observers));
     }
 
     private static Duration positive(String name, Duration value) {

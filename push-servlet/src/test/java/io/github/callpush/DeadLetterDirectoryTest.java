@@ -34,8 +34,7 @@ class DeadLetterDirectoryTest {
   @Test
   void keepsTheBodyByteForByteAndDescribesIt() throws IOException {
     byte[] body = {'{', '"', (byte) 0xFF, 0, (byte) 0xC3, '\n'};
-    DeadLetterHook.toDirectory(directory, 10)
-        .accept(new DeadLetter(body, true, 413, "body exceeds the limit of 6 bytes", "application/json",
+    new DeadLetterDirectory(directory, 10).keep(new DeadLetter(body, true, 413, "body exceeds the limit of 6 bytes", "application/json",
             "192.0.2.7", AT));
 
     List<Path> bodies = files("*.json");
@@ -56,9 +55,9 @@ class DeadLetterDirectoryTest {
 
   @Test
   void namesSortByArrival() throws IOException {
-    DeadLetterHook hook = DeadLetterHook.toDirectory(directory, 10);
+    DeadLetterDirectory hook = new DeadLetterDirectory(directory, 10);
     for (int i = 0; i < 10; i++) {
-      hook.accept(letter(400, AT.plusMillis(i / 3)));
+      hook.keep(letter(400, AT.plusMillis(i / 3)));
     }
 
     List<String> names = files("*.json").stream().map(path -> path.getFileName().toString()).toList();
@@ -72,7 +71,7 @@ class DeadLetterDirectoryTest {
 
   @Test
   void ownerAloneMayReadTheFiles() throws IOException {
-    DeadLetterHook.toDirectory(directory, 10).accept(letter(401, AT));
+    new DeadLetterDirectory(directory, 10).keep(letter(401, AT));
 
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       for (Path file : files("*")) {
@@ -85,14 +84,14 @@ class DeadLetterDirectoryTest {
 
   @Test
   void dropsLettersBeyondTheLimitUntilFilesAreRemoved() throws IOException {
-    DeadLetterHook hook = new DeadLetterDirectory(directory, 2, Duration.ZERO);
+    DeadLetterDirectory hook = new DeadLetterDirectory(directory, 2, Duration.ZERO);
     for (int i = 0; i < 5; i++) {
-      hook.accept(letter(400, AT.plusMillis(i)));
+      hook.keep(letter(400, AT.plusMillis(i)));
     }
     assertThat(files("*.json")).hasSize(2);
 
     Files.delete(files("*.json").get(0));
-    hook.accept(letter(400, AT.plusMillis(9)));
+    hook.keep(letter(400, AT.plusMillis(9)));
 
     assertThat(files("*.json")).hasSize(2)
         .anySatisfy(body -> assertThat(body.getFileName().toString()).startsWith("20261125T001500.132Z-"));
@@ -103,15 +102,15 @@ class DeadLetterDirectoryTest {
     Files.writeString(directory.resolve("earlier-1.json"), "{}");
     Files.writeString(directory.resolve("earlier-2.json"), "{}");
 
-    DeadLetterHook.toDirectory(directory, 3).accept(letter(400, AT));
-    DeadLetterHook.toDirectory(directory, 3).accept(letter(400, AT));
+    new DeadLetterDirectory(directory, 3).keep(letter(400, AT));
+    new DeadLetterDirectory(directory, 3).keep(letter(400, AT));
 
     assertThat(files("*.json")).hasSize(3);
   }
 
   @Test
   void concurrentLettersAreKeptWhole() throws Exception {
-    DeadLetterHook hook = DeadLetterHook.toDirectory(directory, 1000);
+    DeadLetterDirectory hook = new DeadLetterDirectory(directory, 1000);
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -119,7 +118,7 @@ class DeadLetterDirectoryTest {
         int id = thread;
         done.add(threads.submit(() -> {
           for (int i = 0; i < 50; i++) {
-            hook.accept(new DeadLetter(("{\"thread\":" + id + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8),
+            hook.keep(new DeadLetter(("{\"thread\":" + id + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8),
                 false, 400, "bad", "application/json", "127.0.0.1", AT));
           }
           return null;
@@ -146,15 +145,15 @@ class DeadLetterDirectoryTest {
   void refusesWhatCannotWork() throws IOException {
     Path file = Files.writeString(directory.resolve("a-file"), "x");
 
-    assertThatThrownBy(() -> DeadLetterHook.toDirectory(file, 10))
+    assertThatThrownBy(() -> PushObserver.deadLetterDirectory(file, 10))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a-file");
-    assertThatThrownBy(() -> DeadLetterHook.toDirectory(directory, 0))
+    assertThatThrownBy(() -> PushObserver.deadLetterDirectory(directory, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumLetters must be positive");
   }
 
   @Test
   void receiverHandsItEveryRejectedPush() throws IOException {
-    PushReceiver receiver = PushReceiver.builder().allowUnverified().deadLetters(DeadLetterHook.toDirectory(directory, 10)).build();
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().observer(PushObserver.deadLetterDirectory(directory, 10)).build();
     byte[] malformed = "{\"pushType\": \"cdr\",".getBytes(StandardCharsets.UTF_8);
 
     PushResponse response = receiver.handle(PushRequest.builder().body(malformed).remoteAddress("192.0.2.9").build());

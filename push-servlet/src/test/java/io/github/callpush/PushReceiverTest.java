@@ -37,7 +37,7 @@ class PushReceiverTest {
         .on("crm", OutboundRing.class, ring -> {
           throw boom;
         })
-        .onListenerFailure((event, id, failure) -> seen.add(event.eventId() + "/" + id + "/" + (failure == boom)))
+        .observer(Observing.listenerFailures((event, id, failure) -> seen.add(event.eventId() + "/" + id + "/" + (failure == boom))))
         .build()) {
       assertThat(receiver.handle(post(Pushes.ring("e1"))).status()).isEqualTo(500);
     }
@@ -104,7 +104,7 @@ class PushReceiverTest {
   void rejectionsAreCountedByReasonAndDeadLettered() {
     RecordingMetrics metrics = new RecordingMetrics();
     List<DeadLetter> letters = new CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().metrics(metrics).deadLetters(letters::add)
+    try (PushReceiver receiver = PushReceiver.builder().observer(metrics).observer(Observing.deadLetters(letters))
         .verifier(TokenVerifier.builder().token("t").build()).build()) {
       PushResponse unauthorized = receiver.handle(post(Pushes.ring("e1")));
       PushResponse malformed = receiver.handle(PushRequest.builder().queryParameter("token", "t")
@@ -147,8 +147,8 @@ class PushReceiverTest {
   @Test
   void everyPushIsCountedOnceUnderAnOutcomeAndUrlChecksAreNotPushes() {
     RecordingMetrics metrics = new RecordingMetrics();
-    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().metrics(metrics)
-        .onListenerFailure((event, id, failure) -> { })
+    try (PushReceiver receiver = PushReceiver.builder().allowUnverified().observer(metrics)
+        .logListenerFailures(false)
         .on("crm", OutboundRing.class, ring -> {
           throw new IllegalStateException("crm down");
         })

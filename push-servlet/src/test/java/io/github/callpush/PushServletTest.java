@@ -42,7 +42,7 @@ class PushServletTest {
   }
 
   private PushReceiver.Builder receiver() {
-    return PushReceiver.builder().allowUnverified().metrics(metrics).deadLetters(deadLetters::add);
+    return PushReceiver.builder().allowUnverified().observer(metrics).observer(Observing.deadLetters(deadLetters));
   }
 
   private void serve(PushReceiver.Builder builder) throws Exception {

@@ -1,60 +1,40 @@
 package io.github.callpush;
 
+import io.github.callpush.event.PushEvent;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every metrics call by name, for assertions. */
-final class RecordingMetrics implements PushMetrics {
+/** Records what an observer is told, as one name per call, for assertions. */
+final class RecordingMetrics implements PushObserver {
 
   final List<String> events = new CopyOnWriteArrayList<>();
 
   @Override
-  public void received() {
+  public void received(PushRequest request) {
     events.add("received");
   }
 
   @Override
-  public void rejected(RejectReason reason) {
-    events.add("rejected:" + reason);
-  }
-
-  @Override
-  public void duplicate() {
-    events.add("duplicate");
-  }
-
-  @Override
-  public void inFlightDuplicate() {
-    events.add("inFlightDuplicate");
-  }
-
-  @Override
-  public void handled() {
-    events.add("handled");
-  }
-
-  @Override
-  public void unhandled() {
-    events.add("unhandled");
-  }
-
-  @Override
-  public void listenerFailed(String listenerId) {
+  public void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
     events.add("listenerFailed:" + listenerId);
   }
 
   @Override
-  public void listenersFailed() {
-    events.add("listenersFailed");
-  }
-
-  @Override
-  public void deadlinePassed() {
-    events.add("deadlinePassed");
-  }
-
-  @Override
-  public void storeUnavailable() {
-    events.add("storeUnavailable");
+  public void answered(PushExchange exchange) {
+    Outcome outcome = exchange.outcome();
+    if (outcome instanceof Rejection rejection) {
+      events.add("rejected:" + rejection.code().toUpperCase(Locale.ROOT));
+    } else if (outcome instanceof Outcome.ListenersFailed) {
+      events.add("listenersFailed");
+    } else if (outcome == Outcome.RetryLater.IN_FLIGHT) {
+      events.add("inFlightDuplicate");
+    } else if (outcome == Outcome.RetryLater.STORE_UNAVAILABLE) {
+      events.add("storeUnavailable");
+    } else if (outcome == Outcome.RetryLater.DEADLINE_PASSED) {
+      events.add("deadlinePassed");
+    } else if (outcome instanceof Outcome.Acknowledged acknowledged) {
+      events.add(acknowledged.code());
+    }
   }
 }

@@ -163,12 +163,12 @@ class ServletContextConfigurationTest {
 
     try (JettyHarness jetty = JettyHarness.handler(context)) {
       PushReceiver receiver = ((PushServlet) holder.getServlet()).receiver();
-      assertThat(receiver.lease()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(receiver.retention()).isEqualTo(Duration.ofHours(2));
+      assertThat(receiver.settings().lease()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(receiver.settings().retention()).isEqualTo(Duration.ofHours(2));
       assertThat(receiver.hasAckDeadline()).isTrue();
-      assertThat(receiver.failOpen()).isTrue();
-      assertThat(receiver.maxBodyBytes()).isEqualTo(4096);
-      assertThat(((InMemoryDedupStore) receiver.store()).maximumSize()).isEqualTo(1234);
+      assertThat(receiver.settings().failOpen()).isTrue();
+      assertThat(receiver.settings().maxBodyBytes()).isEqualTo(4096);
+      assertThat(((InMemoryDedupStore) receiver.settings().store()).maximumSize()).isEqualTo(1234);
       assertThat(jetty.post("/push", Pushes.ring("e1")).statusCode()).isEqualTo(200);
     }
   }

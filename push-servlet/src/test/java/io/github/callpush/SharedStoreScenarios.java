@@ -41,7 +41,7 @@ abstract class SharedStoreScenarios {
   PushReceiver node(DedupStore store) {
     PushReceiver receiver = PushReceiver.builder().allowUnverified()
         .dedupStore(store)
-        .metrics(metrics())
+        .observer(observer())
         .lease(Duration.ofSeconds(5))
         .on("crm", OutboundRing.class, ring -> count(ring.eventId() + "/crm"))
         .on("archive", OutboundRing.class, ring -> count(ring.eventId() + "/archive"))
@@ -51,8 +51,8 @@ abstract class SharedStoreScenarios {
   }
 
   /** What the nodes report their requests to; subclasses hook faults in here. */
-  PushMetrics metrics() {
-    return new PushMetrics() {};
+  PushObserver observer() {
+    return new PushObserver() {};
   }
 
   <T extends AutoCloseable> T closeAfter(T closeable) {

@@ -37,10 +37,10 @@ abstract class StoreOutageScenarios extends SharedStoreScenarios {
 
   /** Cuts the store's connections at the 150th and 450th request, for 400 ms each time. */
   @Override
-  PushMetrics metrics() {
-    return new PushMetrics() {
+  PushObserver observer() {
+    return new PushObserver() {
       @Override
-      public void received() {
+      public void received(PushRequest request) {
         if (CUT_AT_REQUESTS.contains(requests.incrementAndGet())) {
           proxy.cut();
           chaos.schedule(proxy::restore, 400, TimeUnit.MILLISECONDS);

@@ -36,7 +36,7 @@ class VerificationOverHttpTest {
   }
 
   private void serve(PushReceiver.Builder builder) throws Exception {
-    jetty = JettyHarness.servlet(new PushServlet(builder.deadLetters(deadLetters::add)
+    jetty = JettyHarness.servlet(new PushServlet(builder.observer(Observing.deadLetters(deadLetters))
         .on("r", OutboundRing.class, ring -> runs.add(ring.eventId())).build()));
   }
 

@@ -1,6 +1,6 @@
 package io.github.callpush.internal;
 
-import io.github.callpush.DeadLetterHook;
+import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
@@ -141,7 +141,7 @@ public final class InitParameters {
     if (params.value("dead-letter-max") != null && params.value("dead-letter-dir") == null) {
       throw new IllegalArgumentException("dead-letter-max is set but no dead-letter-dir");
     }
-    params.ifSet("dead-letter-dir", directory -> builder.deadLetters(DeadLetterHook.toDirectory(Path.of(directory),
+    params.ifSet("dead-letter-dir", directory -> builder.observer(PushObserver.deadLetterDirectory(Path.of(directory),
         params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
     String configurer = parameters.apply("configurer");
     int sweepMinutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);

@@ -1,9 +1,7 @@
 package io.github.callpush.spring.autoconfigure;
 
-import io.github.callpush.DeadLetterHook;
-import io.github.callpush.ListenerFailureHandler;
 import io.github.callpush.PushListener;
-import io.github.callpush.PushMetrics;
+import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
@@ -39,9 +37,9 @@ import org.springframework.util.unit.DataSize;
  * <p>Every bean backs off when the application defines its own. With a {@code PushReceiver} bean of
  * the application's, the servlet serves that one and the listener beans are still registered with it;
  * with a {@code ServletRegistrationBean<PushServlet>} of its own, none is mounted. The auto-configured
- * receiver takes the application's {@link DedupStore}, {@link PushMetrics}, {@link DeadLetterHook} and
- * {@link ListenerFailureHandler} beans when there are, and every {@link PushReceiverConfigurer} bean
- * adjusts its builder last.
+ * receiver takes the application's {@link DedupStore} bean when there is one, and every {@link PushObserver}
+ * bean (metrics, dead letters, alerts) in their order; every {@link PushReceiverConfigurer} bean adjusts
+ * its builder last.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
@@ -87,8 +85,7 @@ public class CallpushAutoConfiguration {
     }
 
     @Bean
-    PushReceiver pushReceiver(CallpushProperties properties, DedupStore store, ObjectProvider<PushMetrics> metrics,
-        ObjectProvider<DeadLetterHook> deadLetters, ObjectProvider<ListenerFailureHandler> failureHandler,
+    PushReceiver pushReceiver(CallpushProperties properties, DedupStore store, ObjectProvider<PushObserver> observers,
         ObjectProvider<PushReceiverConfigurer> configurers) throws Exception {
       PushReceiver.Builder builder = PushReceiver.builder().dedupStore(store)
           .zone(properties.getTimeZone())
@@ -119,13 +116,11 @@ public class CallpushAutoConfiguration {
       } else if (allowUnverified) {
         builder.allowUnverified();
       }
-      metrics.ifAvailable(builder::metrics);
-      DeadLetterHook deadLetterHook =
-          deadLetters.getIfAvailable(() -> deadLetterDirectory(properties.getDeadLetters()));
-      if (deadLetterHook != null) {
-        builder.deadLetters(deadLetterHook);
+      observers.orderedStream().forEach(builder::observer);
+      PushObserver deadLetterDirectory = deadLetterDirectory(properties.getDeadLetters());
+      if (deadLetterDirectory != null) {
+        builder.observer(deadLetterDirectory);
       }
-      failureHandler.ifAvailable(builder::onListenerFailure);
       for (PushReceiverConfigurer configurer : configurers.orderedStream().toList()) {
         configurer.configure(builder);
       }
@@ -141,7 +136,7 @@ public class CallpushAutoConfiguration {
   }
 
   /** The directory {@code callpush.dead-letters.*} names, or null when none is set. */
-  private static DeadLetterHook deadLetterDirectory(CallpushProperties.DeadLetters settings) {
+  private static PushObserver deadLetterDirectory(CallpushProperties.DeadLetters settings) {
     if (settings.getDirectory() == null) {
       return null;
     }
@@ -149,7 +144,7 @@ public class CallpushAutoConfiguration {
       throw InvalidProperty.of("callpush.dead-letters.maximum", settings.getMaximum(), "must be positive");
     }
     return InvalidProperty.make("callpush.dead-letters.directory", settings.getDirectory(),
-        () -> DeadLetterHook.toDirectory(settings.getDirectory(), settings.getMaximum()));
+        () -> PushObserver.deadLetterDirectory(settings.getDirectory(), settings.getMaximum()));
   }
 
   /** The endpoint, in a servlet web application that has not mounted one itself. */
@@ -179,8 +174,8 @@ public class CallpushAutoConfiguration {
   static class MetricsConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    PushMetrics callpushMetrics(MeterRegistry registry, ObjectProvider<DedupStore> stores) {
+    @ConditionalOnMissingBean(name = "callpushMetrics")
+    PushObserver callpushMetrics(MeterRegistry registry, ObjectProvider<DedupStore> stores) {
       return new MicrometerPushMetrics(registry, stores.getIfAvailable());
     }
   }

@@ -132,7 +132,7 @@ public class CallpushProperties {
     return deadLetters;
   }
 
-  /** Where rejected pushes are kept, when the application declares no DeadLetterHook bean of its own. */
+  /** Where rejected pushes are kept, beside any PushObserver bean of the application. */
   public static class DeadLetters {
 
     /** Keep every rejected push in this directory: its body as STEM.json, what was known of it as STEM.properties. */

@@ -1,15 +1,18 @@
 package io.github.callpush.spring.autoconfigure;
 
-import io.github.callpush.PushMetrics;
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.InMemoryDedupStore;
+import io.github.callpush.Outcome;
+import io.github.callpush.PushExchange;
+import io.github.callpush.PushObserver;
+import io.github.callpush.PushRequest;
+import io.github.callpush.event.PushEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,18 +24,11 @@ import java.util.concurrent.TimeUnit;
  * the in-memory dedup store also {@code callpush.dedup.forgotten_early}, the entries it forgot before
  * they expired (above zero, it is too small for one retention window).
  */
-final class MicrometerPushMetrics implements PushMetrics {
+final class MicrometerPushMetrics implements PushObserver {
 
   private final MeterRegistry registry;
   private final Counter received;
-  private final Counter handled;
-  private final Counter duplicate;
-  private final Counter inFlight;
-  private final Counter unhandled;
-  private final Counter storeUnavailable;
-  private final Counter listenersFailed;
-  private final Counter deadlinePassed;
-  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Map<String, Counter> answered = new ConcurrentHashMap<>();
   private final Timer latency;
 
   /** Meters in {@code registry}; {@code store} (may be null) adds its own when it is the in-memory one. */
@@ -45,78 +41,33 @@ final class MicrometerPushMetrics implements PushMetrics {
     }
     this.received = Counter.builder("callpush.received").description("Requests at the push endpoint")
         .register(registry);
-    this.handled = outcome("handled");
-    this.duplicate = outcome("duplicate");
-    this.inFlight = outcome("in_flight");
-    this.unhandled = outcome("unhandled");
-    this.storeUnavailable = outcome("store_unavailable");
-    this.listenersFailed = outcome("listener_failed");
-    this.deadlinePassed = outcome("ack_deadline");
-    for (RejectReason reason : RejectReason.values()) {
-      rejected.put(reason, outcome(reason.name().toLowerCase(Locale.ROOT)));
-    }
     this.latency = Timer.builder("callpush.latency").description("Time from receiving a push to answering it")
         .register(registry);
   }
 
   @Override
-  public void received() {
+  public void received(PushRequest request) {
     received.increment();
   }
 
   @Override
-  public void rejected(RejectReason reason) {
-    rejected.get(reason).increment();
-  }
-
-  @Override
-  public void duplicate() {
-    duplicate.increment();
-  }
-
-  @Override
-  public void inFlightDuplicate() {
-    inFlight.increment();
-  }
-
-  @Override
-  public void handled() {
-    handled.increment();
-  }
-
-  @Override
-  public void unhandled() {
-    unhandled.increment();
-  }
-
-  @Override
-  public void listenerFailed(String listenerId) {
+  public void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
     Counter.builder("callpush.listener.failures").description("Listener runs that threw")
         .tag("listener", listenerId).register(registry).increment();
   }
 
   @Override
-  public void listenersFailed() {
-    listenersFailed.increment();
-  }
-
-  @Override
-  public void deadlinePassed() {
-    deadlinePassed.increment();
-  }
-
-  @Override
-  public void storeUnavailable() {
-    storeUnavailable.increment();
-  }
-
-  @Override
-  public void latency(long nanos) {
-    latency.record(nanos, TimeUnit.NANOSECONDS);
-  }
-
-  private Counter outcome(String outcome) {
-    return Counter.builder("callpush.pushes").description("Pushes answered, by outcome")
-        .tag("outcome", outcome).register(registry);
+  public void answered(PushExchange exchange) {
+    Outcome outcome = exchange.outcome();
+    if (outcome instanceof Outcome.UrlCheck) {
+      return;
+    }
+    Counter counter = answered.get(outcome.code());
+    if (counter == null) {
+      counter = answered.computeIfAbsent(outcome.code(), code -> Counter.builder("callpush.pushes")
+          .description("Pushes answered, by outcome").tag("outcome", code).register(registry));
+    }
+    counter.increment();
+    latency.record(exchange.nanos(), TimeUnit.NANOSECONDS);
   }
 }

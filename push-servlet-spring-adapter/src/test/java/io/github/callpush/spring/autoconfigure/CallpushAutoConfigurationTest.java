@@ -3,9 +3,9 @@ package io.github.callpush.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.DeadLetter;
-import io.github.callpush.DeadLetterHook;
+import io.github.callpush.PushExchange;
+import io.github.callpush.PushObserver;
 import io.github.callpush.PushListener;
-import io.github.callpush.PushMetrics;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushRequest;
@@ -305,12 +305,12 @@ class CallpushAutoConfigurationTest {
   }
 
   @Test
-  void theApplicationsDeadLetterHookWinsOverTheDirectory(@TempDir Path directory) {
+  void theApplicationsObserversSeeTheDeadLettersTheDirectoryKeeps(@TempDir Path directory) {
     runner.withUserConfiguration(Hooks.class).withPropertyValues("callpush.dead-letters.directory=" + directory)
         .run(context -> {
           assertThat(Pushes.handle(context.getBean(PushReceiver.class), "{not json").status()).isEqualTo(400);
           assertThat(context.getBean(Hooks.class).deadLetters).hasSize(1);
-          assertThat(bodies(directory)).isEmpty();
+          assertThat(bodies(directory)).hasSize(1);
         });
   }
 
@@ -323,7 +323,7 @@ class CallpushAutoConfigurationTest {
   @Test
   void countsPushesInTheMeterRegistry() {
     runner.withUserConfiguration(Meters.class).run(context -> {
-      assertThat(context.getBean(PushMetrics.class)).isInstanceOf(MicrometerPushMetrics.class);
+      assertThat(context.getBean("callpushMetrics")).isInstanceOf(MicrometerPushMetrics.class);
       PushReceiver receiver = context.getBean(PushReceiver.class);
       Pushes.handle(receiver, Pushes.ring("e1"));
       Pushes.handle(receiver, "[]");
@@ -366,9 +366,9 @@ class CallpushAutoConfigurationTest {
 
   @Test
   void countsNothingWithoutAMeterRegistry() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(PushMetrics.class));
+    runner.run(context -> assertThat(context).doesNotHaveBean(PushObserver.class));
     runner.withUserConfiguration(Meters.class).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-        .run(context -> assertThat(context).doesNotHaveBean(PushMetrics.class));
+        .run(context -> assertThat(context).doesNotHaveBean(PushObserver.class));
   }
 
   @Test
@@ -486,8 +486,15 @@ class CallpushAutoConfigurationTest {
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
     @Bean
-    DeadLetterHook deadLetterHook() {
-      return deadLetters::add;
+    PushObserver deadLetterObserver() {
+      return new PushObserver() {
+        @Override
+        public void answered(PushExchange exchange) {
+          if (exchange.deadLetter() != null) {
+            deadLetters.add(exchange.deadLetter());
+          }
+        }
+      };
     }
 
     @Bean

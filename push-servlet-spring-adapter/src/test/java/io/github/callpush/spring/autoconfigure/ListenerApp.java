@@ -1,6 +1,7 @@
 package io.github.callpush.spring.autoconfigure;
 
-import io.github.callpush.ListenerFailureHandler;
+import io.github.callpush.PushObserver;
+import io.github.callpush.event.PushEvent;
 import io.github.callpush.PushListener;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.OutboundRing;
@@ -42,8 +43,13 @@ class ListenerApp {
   }
 
   @Bean
-  ListenerFailureHandler failureHandler(List<Throwable> failures) {
-    return (event, listenerId, failure) -> failures.add(failure);
+  PushObserver failureObserver(List<Throwable> failures) {
+    return new PushObserver() {
+      @Override
+      public void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
+        failures.add(failure);
+      }
+    };
   }
 
   @Bean

@@ -1,8 +1,5 @@
-package io.github.callpush.internal;
+package io.github.callpush;
 
-import io.github.callpush.PushReceiver;
-import io.github.callpush.PushRequest;
-import io.github.callpush.PushResponse;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Carries one servlet request through a {@link PushReceiver} and writes its answer. */
-public final class ServletExchange {
+final class ServletExchange {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServletExchange.class);
   private static final int CHUNK = 8192;
@@ -30,7 +27,7 @@ public final class ServletExchange {
    * Reads the body (never more than the receiver's limit) of every request but a GET or HEAD URL check, so
    * that a rejected request of any method reaches the dead-letter hook with its bytes; handles it, and answers.
    */
-  public static void handle(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response)
+  static void handle(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String method = request.getMethod();
     PushRequest.Builder builder = PushRequest.builder()
@@ -82,7 +79,7 @@ public final class ServletExchange {
    */
   private static byte[] readBody(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response,
       PushRequest.Builder builder) throws IOException {
-    int limit = receiver.maxBodyBytes();
+    int limit = receiver.settings().maxBodyBytes();
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       byte[] prefix = new byte[0];
@@ -112,9 +109,9 @@ public final class ServletExchange {
       incomplete = cut.toString();
     }
     if (read < body.length) {
-      write(receiver.unreadable(builder.build(), Arrays.copyOf(body, read), "body ended after " + read + " of the "
-          + declared + " bytes its Content-Length announced" + (incomplete == null ? "" : ": " + incomplete)),
-          response);
+      write(receiver.refuse(builder.body(Arrays.copyOf(body, read)).build(), new Rejection.Unreadable("body ended after "
+          + read + " of the " + declared + " bytes its Content-Length announced"
+          + (incomplete == null ? "" : ": " + incomplete))), response);
       return null;
     }
     return body;
@@ -131,8 +128,8 @@ public final class ServletExchange {
         return null;
       }
     } catch (IOException incomplete) {
-      write(receiver.unreadable(builder.build(), chunked.toByteArray(), "body could not be read in full: " + incomplete),
-          response);
+      write(receiver.refuse(builder.body(chunked.toByteArray()).build(),
+          new Rejection.Unreadable("body could not be read in full: " + incomplete)), response);
       return null;
     }
     return chunked.toByteArray();
@@ -144,7 +141,8 @@ public final class ServletExchange {
     if (!drained) {
       response.setHeader("Connection", "close");
     }
-    write(receiver.tooLarge(builder.build(), prefix), response);
+    write(receiver.refuse(builder.body(prefix).build(), new Rejection.TooLarge(receiver.settings().maxBodyBytes())),
+        response);
   }
 
   /** Reads and drops at most {@code max} more bytes; true when the stream ended within them. */

@@ -1,0 +1,47 @@
+package io.github.callpush;
+
+import io.github.callpush.event.PushEvent;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The receiver's {@link PushObserver}s as one: each is told in turn, and what one throws is logged and ignored. */
+final class Observers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
+
+  private final List<PushObserver> observers;
+  private final boolean logListenerFailures;
+
+  Observers(ReceiverSettings settings) {
+    this.observers = settings.observers();
+    this.logListenerFailures = settings.logListenerFailures();
+  }
+
+  void received(PushRequest request) {
+    tell("a received push", observer -> observer.received(request));
+  }
+
+  /** Logs the failure at WARN (unless told not to), then tells every observer. */
+  void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
+    if (logListenerFailures) {
+      LOG.warn("listener {} failed on push {} event {}", listenerId, event.pushType(), event.eventId(), failure);
+    }
+    tell("a listener failure", observer -> observer.listenerFailed(event, listenerId, failure));
+  }
+
+  void answered(PushExchange exchange) {
+    tell("an answer", observer -> observer.answered(exchange));
+  }
+
+  private void tell(String what, Consumer<PushObserver> call) {
+    for (PushObserver observer : observers) {
+      try {
+        call.accept(observer);
+      } catch (RuntimeException observerFailed) {
+        LOG.warn("observer {} threw on {}", observer, what, observerFailed);
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.callpush;
+
+import io.github.callpush.event.PushEvent;
+import java.nio.file.Path;
+
+/**
+ * Sees what the receiver does, for metrics, dead letters, journals or alerts: every method defaults
+ * to doing nothing. Called concurrently from request and listener threads; what a method throws is
+ * logged and ignored, and never changes the answer. Register any number with
+ * {@link PushReceiver.Builder#observer}.
+ */
+public interface PushObserver {
+
+  /** A push arrived (any request but a GET or HEAD URL check), before it is checked; on the request thread. */
+  default void received(PushRequest request) {}
+
+  /**
+   * The listener {@code listenerId} threw {@code failure} on {@code event}; called on the thread that
+   * ran it, before the answer. The receiver logs every failure at WARN itself, unless
+   * {@link PushReceiver.Builder#logListenerFailures} turned that off.
+   */
+  default void listenerFailed(PushEvent event, String listenerId, Throwable failure) {}
+
+  /**
+   * A request was answered (a URL check, an acknowledgement, a retry asked for, a rejection): called
+   * once per request, before the answer is sent.
+   */
+  default void answered(PushExchange exchange) {}
+
+  /**
+   * An observer that keeps every rejected push as files in {@code directory} (created if missing): the
+   * body byte for byte as {@code STEM.json}, which the fixtures' {@code send --dir} replays, and what the
+   * receiver knew of it (status, reason, time, peer, content type) as {@code STEM.properties}. Stems sort
+   * by arrival and end with the status, e.g. {@code 20261125T001500.123Z-3fa2c1-000042-400}; files are
+   * readable by their owner only on POSIX file systems, as bodies hold phone numbers. At most
+   * {@code maximumLetters} bodies stay in the directory: further letters are dropped, with one WARN,
+   * until files are removed, so a flood of bad pushes cannot fill the disk.
+   *
+   * @throws IllegalArgumentException when the directory cannot be created or written to, or
+   *     {@code maximumLetters} is not positive
+   */
+  static PushObserver deadLetterDirectory(Path directory, int maximumLetters) {
+    return new DeadLetterDirectory(directory, maximumLetters);
+  }
+}
