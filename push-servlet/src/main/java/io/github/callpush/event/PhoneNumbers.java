@@ -1,6 +1,6 @@
-package io.github.callpush.internal;
+package io.github.callpush.event;
 
-/** Masks phone numbers for logs: {@code 17319132391} becomes {@code 173****2391}. */
+/** Masks phone numbers for logs, as the receiver does: {@code 17319132391} becomes {@code 173****2391}. */
 public final class PhoneNumbers {
 
   private static final int KEEP_START = 3;

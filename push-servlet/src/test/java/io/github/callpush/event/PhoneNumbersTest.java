@@ -1,4 +1,4 @@
-package io.github.callpush.internal;
+package io.github.callpush.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
