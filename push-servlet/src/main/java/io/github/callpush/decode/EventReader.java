@@ -50,20 +50,20 @@ final class EventReader {
     JsonNode content = unwrap(root.get("content"));
     if (content != null) {
       payload = (ObjectNode) content;
-      wrapperId = Fields.textOf(root.get("uniqueId"));
+      wrapperId = PayloadFields.textOf(root.get("uniqueId"));
     }
-    Fields fields = new Fields(payload, times, json);
-    String sentPushType = firstNonNull(fields.text("pushType"), Fields.textOf(root.get("pushType")));
-    Kind kind = Kind.classify(sentPushType, fields);
+    PayloadFields fields = new PayloadFields(payload, times, json);
+    String sentPushType = firstNonNull(fields.text("pushType"), PayloadFields.textOf(root.get("pushType")));
+    EventType type = EventType.classify(sentPushType, fields);
     EventHeader header = new EventHeader(
-        sentPushType != null ? sentPushType : kind.pushType,
+        sentPushType != null ? sentPushType : type.pushType,
         firstNonNull(fields.text("eventUniqueId"), wrapperId),
         fields.text("accountId"),
         fields.text("callUniqueId"),
         fields.instant("statusTime"),
         fields.map("extras"),
         root);
-    return switch (kind) {
+    return switch (type) {
       case OUTBOUND_RING -> new OutboundRing(header, callState(fields));
       case OUTBOUND_HANGUP -> new OutboundHangup(
           header, callState(fields), fields.strings("groupIdList"), fields.strings("groupNameList"));
@@ -94,7 +94,7 @@ final class EventReader {
     return payload != null && payload.isObject() ? payload : null;
   }
 
-  private static CallState callState(Fields fields) {
+  private static CallState callState(PayloadFields fields) {
     return new CallState(
         fields.text("customerNumber"),
         fields.text("trunkNumber"),
@@ -106,13 +106,13 @@ final class EventReader {
         fields.text("superUniqueId"));
   }
 
-  private static AgentStatusChanged agentStatus(EventHeader header, Fields fields) {
+  private static AgentStatusChanged agentStatus(EventHeader header, PayloadFields fields) {
     Integer statusNumber = fields.integer("statusNumber");
     return new AgentStatusChanged(
         header, callState(fields), statusNumber, AgentStatus.ofNumber(statusNumber), fields.text("statusName"));
   }
 
-  private CallRecord callRecord(EventHeader header, Fields fields) {
+  private CallRecord callRecord(EventHeader header, PayloadFields fields) {
     return new CallRecord(
         header,
         firstNonNull(fields.text("_id"), fields.text("id")),
@@ -162,12 +162,12 @@ final class EventReader {
   }
 
   private static CallRecord.Location location(
-      Fields fields, String countryCode, String country, String province, String city, String areaCode) {
+      PayloadFields fields, String countryCode, String country, String province, String city, String areaCode) {
     return new CallRecord.Location(
         fields.text(countryCode), fields.text(country), fields.text(province), fields.text(city), areaCode);
   }
 
-  private static List<String> satisfyKeys(Fields fields) {
+  private static List<String> satisfyKeys(PayloadFields fields) {
     List<String> keys = new ArrayList<>();
     for (String entry : fields.strings("satisfyKeys")) {
       for (String key : entry.split(",", -1)) {
@@ -216,7 +216,7 @@ final class EventReader {
   }
 
   private Instant time(String text) {
-    return text == null ? null : Fields.instant(text, times);
+    return text == null ? null : PayloadFields.instant(text, times);
   }
 
   private static String firstNonNull(String first, String second) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Which event a payload is: its {@code pushType} when sent, else its shape. */
-class KindTest {
+class EventTypeTest {
 
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource(delimiter = '=', quoteCharacter = '`', value = {
@@ -43,23 +43,23 @@ class KindTest {
       "{'loginType':'PSTN'} = LOGIN",
       "{'accountId':'2000103','agentNumber':'9998'} = UNKNOWN",
       "{} = UNKNOWN"})
-  void payloadWithoutPushTypeIsClassifiedByShape(String payload, Kind expected) {
-    assertThat(Kind.classify(null, fields(payload))).isEqualTo(expected);
+  void payloadWithoutPushTypeIsClassifiedByShape(String payload, EventType expected) {
+    assertThat(EventType.classify(null, fields(payload))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Kind.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
-  void sentPushTypeWinsOverShape(Kind kind) {
-    Fields shapedLikeOtherKinds = fields("{'cdrType':'callRecord','statusNumber':'1','loginType':'SIP'}");
+  @EnumSource(value = EventType.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
+  void sentPushTypeWinsOverShape(EventType kind) {
+    PayloadFields shapedLikeOtherKinds = fields("{'cdrType':'callRecord','statusNumber':'1','loginType':'SIP'}");
 
-    assertThat(Kind.classify(kind.pushType, shapedLikeOtherKinds)).isEqualTo(kind);
+    assertThat(EventType.classify(kind.pushType, shapedLikeOtherKinds)).isEqualTo(kind);
   }
 
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({"CDR, CALL_RECORD", "DialoutRing, OUTBOUND_RING", "mediafailreason, MEDIA_FAIL_REASON",
       "transferRing, UNKNOWN", "dialout_ring, UNKNOWN", "' cdr', UNKNOWN"})
-  void pushTypeIsMatchedIgnoringCaseOnly(String pushType, Kind expected) {
-    assertThat(Kind.classify(pushType, fields("{'cdrType':'callRecord'}"))).isEqualTo(expected);
+  void pushTypeIsMatchedIgnoringCaseOnly(String pushType, EventType expected) {
+    assertThat(EventType.classify(pushType, fields("{'cdrType':'callRecord'}"))).isEqualTo(expected);
   }
 
   @Test
@@ -85,8 +85,8 @@ class KindTest {
     assertThat(event.pushType()).isEqualTo("incomingRing");
   }
 
-  private static Fields fields(String singleQuotedJson) {
+  private static PayloadFields fields(String singleQuotedJson) {
     ObjectNode object = (ObjectNode) Samples.parse(singleQuotedJson.replace('\'', '"'));
-    return new Fields(object, new LocalTimes(PushDecoder.DEFAULT_ZONE), new JsonSource(32, 1 << 20, 64));
+    return new PayloadFields(object, new LocalTimes(PushDecoder.DEFAULT_ZONE), new JsonSource(32, 1 << 20, 64));
   }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * Every reader returns null (or an empty collection) for a missing, {@code null} or {@code ""} field,
  * and for a value it cannot read as asked: the value stays in the raw JSON.
  */
-final class Fields {
+final class PayloadFields {
 
   /** Epoch values below this are seconds, above it milliseconds (1e11 s is the year 5138, 1e11 ms 1973). */
   private static final long SECONDS_BELOW = 100_000_000_000L;
@@ -29,7 +29,7 @@ final class Fields {
   private final LocalTimes times;
   private final JsonSource json;
 
-  Fields(ObjectNode object, LocalTimes times, JsonSource json) {
+  PayloadFields(ObjectNode object, LocalTimes times, JsonSource json) {
     this.object = object;
     this.times = times;
     this.json = json;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Which event a payload is: by {@code pushType} when sent, else by its shape (see the README's table). */
-enum Kind {
+enum EventType {
   OUTBOUND_RING("dialoutRing"),
   OUTBOUND_HANGUP("dialoutHangup"),
   INCOMING_RING("incomingRing"),
@@ -23,18 +23,18 @@ enum Kind {
   LOGOUT("logout"),
   UNKNOWN(null);
 
-  private static final Map<String, Kind> BY_PUSH_TYPE = Stream.of(values())
-      .filter(kind -> kind.pushType != null)
-      .collect(Collectors.toUnmodifiableMap(kind -> kind.pushType.toLowerCase(Locale.ROOT), Function.identity()));
+  private static final Map<String, EventType> BY_PUSH_TYPE = Stream.of(values())
+      .filter(type -> type.pushType != null)
+      .collect(Collectors.toUnmodifiableMap(type -> type.pushType.toLowerCase(Locale.ROOT), Function.identity()));
 
   /** The canonical {@code pushType}, used when a payload arrives without one. */
   final String pushType;
 
-  Kind(String pushType) {
+  EventType(String pushType) {
     this.pushType = pushType;
   }
 
-  static Kind classify(String sentPushType, Fields fields) {
+  static EventType classify(String sentPushType, PayloadFields fields) {
     if (sentPushType != null) {
       return BY_PUSH_TYPE.getOrDefault(sentPushType.toLowerCase(Locale.ROOT), UNKNOWN);
     }
@@ -57,7 +57,7 @@ enum Kind {
     return fields.has("loginType") ? LOGIN : UNKNOWN;
   }
 
-  private static Kind byPhase(CallPhase phase, Code<CallType> callType) {
+  private static EventType byPhase(CallPhase phase, Code<CallType> callType) {
     if (phase == CallPhase.LINK) {
       return CUSTOMER_ANSWERED;
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How field values are read whatever JSON type they arrive as (design.md section 3), on real samples. */
-class FieldsTest {
+class PayloadFieldsTest {
 
   private static final String CDR = "valid/cdr.json";
   private static final String RING = "valid/dialout-ring.json";
