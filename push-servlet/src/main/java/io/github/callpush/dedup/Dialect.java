@@ -64,8 +64,8 @@ enum Dialect {
   }
 
   /** The statements for {@code table}. */
-  Sql sql(String table) {
-    return new Sql(
+  Statements statements(String table) {
+    return new Statements(
         String.format(
             insert
                 + " %1$s (event_key, listener_id, owner, state, expires_at) VALUES (?, ?, ?, 'LEASED', ?)"
@@ -94,7 +94,7 @@ enum Dialect {
    * (key, listener) reads the state of a row not acquired; {@code complete} (expires, key, listener,
    * owner), {@code release} (key, listener, owner) and {@code sweep} (now, limit).
    */
-  record Sql(
+  record Statements(
       String insert,
       boolean upsert,
       String takeover,

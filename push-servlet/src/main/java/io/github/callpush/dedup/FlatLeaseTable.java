@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class FlatLeaseTable {
 
-  /** No entry: what {@link #find} answers for a missing key, the end of a list; an empty index cell is {@code NONE + 1}. */
+  /** No entry: what {@link #find} answers for a missing key, the end of a list; an empty index cell holds NONE + 1. */
   static final int NONE = -1;
 
   private static final int INITIAL_ENTRIES = 1024;

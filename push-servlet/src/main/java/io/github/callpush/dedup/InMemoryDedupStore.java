@@ -77,8 +77,8 @@ public final class InMemoryDedupStore implements DedupStore {
 
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
-    Args.requireClaim(eventKey, listenerId, owner);
-    long leaseMillis = Args.millis("lease", lease);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
+    long leaseMillis = StoreArguments.positiveMillis("lease", lease);
     int hash = table.hash(eventKey, listenerId);
     ForgottenEarly forgotten;
     synchronized (lock) {
@@ -89,11 +89,11 @@ public final class InMemoryDedupStore implements DedupStore {
           return table.owner(entry) == null ? Claim.COMPLETED : Claim.IN_FLIGHT;
         }
         // expired lease, expired completion or released: take it over
-        table.set(entry, owner, Args.plus(now, leaseMillis));
+        table.set(entry, owner, StoreArguments.expiresAt(now, leaseMillis));
         return Claim.ACQUIRED;
       }
       int keyLength = table.keyLength(eventKey, listenerId);
-      while (!table.add(hash, eventKey, listenerId, keyLength, owner, Args.plus(now, leaseMillis))) {
+      while (!table.add(hash, eventKey, listenerId, keyLength, owner, StoreArguments.expiresAt(now, leaseMillis))) {
         forgetOldest(now); // full, by entries or by key bytes
       }
       table.removeOldestExpired(now, CLEANUP_PER_INSERT);
@@ -122,14 +122,14 @@ public final class InMemoryDedupStore implements DedupStore {
 
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
-    Args.requireClaim(eventKey, listenerId, owner);
-    long retentionMillis = Args.millis("retention", retention);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
+    long retentionMillis = StoreArguments.positiveMillis("retention", retention);
     return settle(eventKey, listenerId, owner, retentionMillis);
   }
 
   @Override
   public boolean release(String eventKey, String listenerId, String owner) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     return settle(eventKey, listenerId, owner, -1);
   }
 
@@ -173,7 +173,7 @@ public final class InMemoryDedupStore implements DedupStore {
       if (entry == FlatLeaseTable.NONE || !owner.equals(table.owner(entry))) {
         return false;
       }
-      table.set(entry, null, retentionMillis < 0 ? FREE : Args.plus(clock.millis(), retentionMillis));
+      table.set(entry, null, retentionMillis < 0 ? FREE : StoreArguments.expiresAt(clock.millis(), retentionMillis));
       return true;
     }
   }

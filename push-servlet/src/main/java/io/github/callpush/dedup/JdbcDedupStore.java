@@ -95,11 +95,11 @@ public final class JdbcDedupStore implements DedupStore {
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
     requireKeys(eventKey, listenerId, owner);
-    long leaseMillis = Args.millis("lease", lease);
+    long leaseMillis = StoreArguments.positiveMillis("lease", lease);
     return run("claim", (connection, sql) -> {
       for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         long now = clock.millis();
-        if (acquire(connection, sql, eventKey, listenerId, owner, Args.plus(now, leaseMillis), now)) {
+        if (acquire(connection, sql, eventKey, listenerId, owner, StoreArguments.expiresAt(now, leaseMillis), now)) {
           return Claim.ACQUIRED;
         }
         // The row was live when the claim failed. Its state only decides between two refusals:
@@ -122,10 +122,10 @@ public final class JdbcDedupStore implements DedupStore {
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
     requireKeys(eventKey, listenerId, owner);
-    long retentionMillis = Args.millis("retention", retention);
+    long retentionMillis = StoreArguments.positiveMillis("retention", retention);
     return run("complete", (connection, sql) -> {
       try (PreparedStatement update = connection.prepareStatement(sql.complete())) {
-        update.setLong(1, Args.plus(clock.millis(), retentionMillis));
+        update.setLong(1, StoreArguments.expiresAt(clock.millis(), retentionMillis));
         update.setString(2, eventKey);
         update.setString(3, listenerId);
         update.setString(4, owner);
@@ -171,7 +171,7 @@ public final class JdbcDedupStore implements DedupStore {
 
   private static boolean acquire(
       Connection connection,
-      Dialect.Sql sql,
+      Dialect.Statements sql,
       String eventKey,
       String listenerId,
       String owner,
@@ -210,7 +210,7 @@ public final class JdbcDedupStore implements DedupStore {
     return e instanceof SQLIntegrityConstraintViolationException || state != null && state.startsWith("23");
   }
 
-  private <T> T run(String operation, Work<T> work) {
+  private <T> T run(String operation, ConnectionWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean manual = !connection.getAutoCommit();
       if (manual) {
@@ -229,7 +229,7 @@ public final class JdbcDedupStore implements DedupStore {
   }
 
   private static void requireKeys(String eventKey, String listenerId, String owner) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     requireFits("eventKey", eventKey);
     requireFits("listenerId", listenerId);
     requireFits("owner", owner);
@@ -245,8 +245,8 @@ public final class JdbcDedupStore implements DedupStore {
 
   /** One operation on a borrowed connection. */
   @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection, Dialect.Sql sql) throws SQLException;
+  private interface ConnectionWork<T> {
+    T run(Connection connection, Dialect.Statements sql) throws SQLException;
   }
 
   /** Settings of a {@link JdbcDedupStore}; each setter checks its value at once. */

@@ -24,7 +24,7 @@ final class JdbcSchema {
   private final String tableName;
   private final boolean createTable;
   private final Object setUpLock = new Object();
-  private volatile Dialect.Sql sql;
+  private volatile Dialect.Statements sql;
 
   /** The schema of {@code tableName}, which the first connection creates if {@code createTable}. */
   JdbcSchema(String tableName, boolean createTable) {
@@ -33,8 +33,8 @@ final class JdbcSchema {
   }
 
   /** The statements for the table; the first call detects the database on {@code connection} and sets up the table. */
-  Dialect.Sql statements(Connection connection) throws SQLException {
-    Dialect.Sql known = sql;
+  Dialect.Statements statements(Connection connection) throws SQLException {
+    Dialect.Statements known = sql;
     if (known != null) {
       return known;
     }
@@ -49,7 +49,7 @@ final class JdbcSchema {
         if (createTable) {
           createTable(connection, dialect);
         }
-        sql = dialect.sql(tableName);
+        sql = dialect.statements(tableName);
       }
       return sql;
     }

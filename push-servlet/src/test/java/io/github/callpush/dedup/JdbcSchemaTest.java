@@ -41,9 +41,9 @@ class JdbcSchemaTest {
   void theFirstConnectionCreatesTheTableAndLaterOnesAreNotAsked() throws SQLException {
     JdbcSchema schema = new JdbcSchema("my_dedup", true);
 
-    Dialect.Sql sql = schema.statements(connection("PostgreSQL"));
+    Dialect.Statements sql = schema.statements(connection("PostgreSQL"));
 
-    assertThat(sql).isEqualTo(Dialect.POSTGRESQL.sql("my_dedup"));
+    assertThat(sql).isEqualTo(Dialect.POSTGRESQL.statements("my_dedup"));
     assertThat(executed).isEqualTo(JdbcSchema.ddl(Dialect.POSTGRESQL, "my_dedup"));
     assertThat(schema.statements(null)).isSameAs(sql);
   }
@@ -52,7 +52,7 @@ class JdbcSchemaTest {
   void withoutCreateTableNoDdlRuns() throws SQLException {
     JdbcSchema schema = new JdbcSchema("my_dedup", false);
 
-    assertThat(schema.statements(connection("MariaDB"))).isEqualTo(Dialect.MYSQL.sql("my_dedup"));
+    assertThat(schema.statements(connection("MariaDB"))).isEqualTo(Dialect.MYSQL.statements("my_dedup"));
     assertThat(executed).isEmpty();
   }
 
