@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The storage under {@link InMemoryDedupStore} on its own: order, limits and the index's probing. */
 class FlatLeaseTableTest {
 
   private static final int NO_KEY_LIMIT = Integer.MAX_VALUE - 8;
 
-  @Test
-  void aFullTableRefusesTheNextEntryUntilTheOldestIsRemoved() {
-    FlatLeaseTable table = new FlatLeaseTable(2, NO_KEY_LIMIT);
+  @ParameterizedTest(name = "capacity {0}, key bytes limit {1}")
+  @CsvSource({"2, 2147483639", "100, 10"}) // full by entries, or by keys of 5 bytes each
+  void aFullTableRefusesTheNextEntryUntilTheOldestIsRemoved(int capacity, int keyBytesLimit) {
+    FlatLeaseTable table = new FlatLeaseTable(capacity, keyBytesLimit);
     assertThat(add(table, "e1", 100)).isTrue();
     assertThat(add(table, "e2", 200)).isTrue();
 
@@ -25,21 +28,6 @@ class FlatLeaseTableTest {
     assertThat(table.expiresAt(find(table, "e2"))).isEqualTo(200);
     assertThat(table.owner(find(table, "e3"))).isEqualTo("owner-e3");
     assertThat(table.oldestExpiresAt()).isEqualTo(200);
-  }
-
-  @Test
-  void whenTheKeysReachTheirLimitTheNextIsRefusedUntilTheOldestIsRemoved() {
-    FlatLeaseTable table = new FlatLeaseTable(100, 10);
-    assertThat(add(table, "e1", 100)).isTrue(); // 5 bytes each
-    assertThat(add(table, "e2", 200)).isTrue();
-
-    assertThat(add(table, "e3", 300)).isFalse();
-    assertThat(table.size()).isEqualTo(2);
-    table.removeOldest();
-
-    assertThat(add(table, "e3", 300)).isTrue();
-    assertThat(find(table, "e2")).isNotEqualTo(FlatLeaseTable.NONE);
-    assertThat(find(table, "e3")).isNotEqualTo(FlatLeaseTable.NONE);
   }
 
   @Test
