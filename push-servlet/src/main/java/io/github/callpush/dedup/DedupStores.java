@@ -59,7 +59,7 @@ public final class DedupStores {
 
   private static DedupStore jdbc(String url) {
     requireOnClassPath(url, "com.zaxxer.hikari.HikariDataSource", "com.zaxxer:HikariCP");
-    ConnectionPools.Pool pool = ConnectionPools.open(url);
+    HikariConnectionPool pool = HikariConnectionPool.open(url);
     return JdbcDedupStore.builder(pool.dataSource()).createTable(true).ownsDataSource(pool).build();
   }
 

@@ -1,17 +1,11 @@
 package io.github.callpush.dedup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * What differs between the databases {@link JdbcDedupStore} supports: how a claim is made in one
- * statement, how a batch of expired rows is deleted, and the DDL. Every statement names the table
- * {@code %1$s}. Not API.
+ * statement, how a batch of expired rows is deleted, and which DDL script creates the table. Every
+ * statement names the table {@code %1$s}. Not API.
  */
 enum Dialect {
 
@@ -64,40 +58,14 @@ enum Dialect {
     return null;
   }
 
-  /** The classpath resource with this dialect's DDL for the default table name. */
+  /** The classpath resource with this dialect's DDL for the default table name, read by {@link JdbcSchema}. */
   String ddlResource() {
     return "callpush_dedup-" + name + ".sql";
   }
 
-  /** The DDL statements creating {@code table} and its index, if they do not exist. */
-  List<String> ddl(String table) {
-    String script;
-    try (InputStream in = Dialect.class.getResourceAsStream(ddlResource())) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + ddlResource());
-      }
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    StringBuilder code = new StringBuilder();
-    for (String line : script.split("\n")) {
-      if (!line.strip().startsWith("--")) {
-        code.append(line).append('\n');
-      }
-    }
-    List<String> statements = new ArrayList<>();
-    for (String statement : code.toString().split(";")) {
-      if (!statement.isBlank()) {
-        statements.add(statement.strip().replace(JdbcDedupStore.DEFAULT_TABLE_NAME, table));
-      }
-    }
-    return statements;
-  }
-
   /** The statements for {@code table}. */
-  Sql sql(String table) {
-    return new Sql(
+  Statements statements(String table) {
+    return new Statements(
         String.format(
             insert
                 + " %1$s (event_key, listener_id, owner, state, expires_at) VALUES (?, ?, ?, 'LEASED', ?)"
@@ -126,7 +94,7 @@ enum Dialect {
    * (key, listener) reads the state of a row not acquired; {@code complete} (expires, key, listener,
    * owner), {@code release} (key, listener, owner) and {@code sweep} (now, limit).
    */
-  record Sql(
+  record Statements(
       String insert,
       boolean upsert,
       String takeover,

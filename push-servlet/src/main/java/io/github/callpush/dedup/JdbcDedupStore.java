@@ -5,13 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -47,22 +44,19 @@ public final class JdbcDedupStore implements DedupStore {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
   private static final String COMPLETED = "COMPLETED";
   private static final int CLAIM_ATTEMPTS = 3;
-  private static final int DDL_ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final String tableName;
-  private final boolean createTable;
+  private final JdbcSchema schema;
   private final Clock clock;
   private final int sweepBatchSize;
   private final AutoCloseable ownedDataSource;
   private final String name;
-  private final Object initLock = new Object();
-  private volatile Dialect.Sql sql;
 
   private JdbcDedupStore(Builder builder) {
     this.dataSource = builder.dataSource;
     this.tableName = builder.tableName;
-    this.createTable = builder.createTable;
+    this.schema = new JdbcSchema(tableName, builder.createTable);
     this.clock = builder.clock;
     this.sweepBatchSize = builder.sweepBatchSize;
     this.ownedDataSource = builder.ownedDataSource;
@@ -101,11 +95,11 @@ public final class JdbcDedupStore implements DedupStore {
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
     requireKeys(eventKey, listenerId, owner);
-    long leaseMillis = Args.millis("lease", lease);
+    long leaseMillis = StoreArguments.positiveMillis("lease", lease);
     return run("claim", (connection, sql) -> {
       for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         long now = clock.millis();
-        if (acquire(connection, sql, eventKey, listenerId, owner, Args.plus(now, leaseMillis), now)) {
+        if (acquire(connection, sql, eventKey, listenerId, owner, StoreArguments.expiresAt(now, leaseMillis), now)) {
           return Claim.ACQUIRED;
         }
         // The row was live when the claim failed. Its state only decides between two refusals:
@@ -128,10 +122,10 @@ public final class JdbcDedupStore implements DedupStore {
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
     requireKeys(eventKey, listenerId, owner);
-    long retentionMillis = Args.millis("retention", retention);
+    long retentionMillis = StoreArguments.positiveMillis("retention", retention);
     return run("complete", (connection, sql) -> {
       try (PreparedStatement update = connection.prepareStatement(sql.complete())) {
-        update.setLong(1, Args.plus(clock.millis(), retentionMillis));
+        update.setLong(1, StoreArguments.expiresAt(clock.millis(), retentionMillis));
         update.setString(2, eventKey);
         update.setString(3, listenerId);
         update.setString(4, owner);
@@ -177,7 +171,7 @@ public final class JdbcDedupStore implements DedupStore {
 
   private static boolean acquire(
       Connection connection,
-      Dialect.Sql sql,
+      Dialect.Statements sql,
       String eventKey,
       String listenerId,
       String owner,
@@ -216,14 +210,14 @@ public final class JdbcDedupStore implements DedupStore {
     return e instanceof SQLIntegrityConstraintViolationException || state != null && state.startsWith("23");
   }
 
-  private <T> T run(String operation, Work<T> work) {
+  private <T> T run(String operation, ConnectionWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean manual = !connection.getAutoCommit();
       if (manual) {
         connection.setAutoCommit(true);
       }
       try {
-        return work.run(connection, statements(connection));
+        return work.run(connection, schema.statements(connection));
       } finally {
         if (manual) {
           connection.setAutoCommit(false);
@@ -234,62 +228,8 @@ public final class JdbcDedupStore implements DedupStore {
     }
   }
 
-  private Dialect.Sql statements(Connection connection) throws SQLException {
-    Dialect.Sql known = sql;
-    if (known != null) {
-      return known;
-    }
-    synchronized (initLock) {
-      if (sql == null) {
-        String product = connection.getMetaData().getDatabaseProductName();
-        Dialect dialect = Dialect.of(product);
-        if (dialect == null) {
-          throw new SQLFeatureNotSupportedException(
-              "JdbcDedupStore supports PostgreSQL, MySQL, MariaDB and H2, not " + product);
-        }
-        if (createTable) {
-          createTable(connection, dialect);
-        }
-        sql = dialect.sql(tableName);
-      }
-      return sql;
-    }
-  }
-
-  /**
-   * Runs the DDL. {@code CREATE ... IF NOT EXISTS} can still fail on PostgreSQL and H2 when another node
-   * creates the same table or index at the same moment (a duplicate key in the catalogue, "object
-   * already exists"); the object then exists, so each statement is tried again a few times.
-   */
-  private void createTable(Connection connection, Dialect dialect) throws SQLException {
-    try (Statement ddl = connection.createStatement()) {
-      for (String statement : dialect.ddl(tableName)) {
-        for (int attempt = 1; ; attempt++) {
-          try {
-            ddl.execute(statement);
-            break;
-          } catch (SQLException raced) {
-            if (attempt == DDL_ATTEMPTS) {
-              throw raced;
-            }
-            pauseBeforeRetry(attempt);
-          }
-        }
-      }
-    }
-  }
-
-  private static void pauseBeforeRetry(int attempt) throws SQLException {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(10L * attempt, 50L * attempt));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while creating the table", interrupted);
-    }
-  }
-
   private static void requireKeys(String eventKey, String listenerId, String owner) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     requireFits("eventKey", eventKey);
     requireFits("listenerId", listenerId);
     requireFits("owner", owner);
@@ -305,8 +245,8 @@ public final class JdbcDedupStore implements DedupStore {
 
   /** One operation on a borrowed connection. */
   @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection, Dialect.Sql sql) throws SQLException;
+  private interface ConnectionWork<T> {
+    T run(Connection connection, Dialect.Statements sql) throws SQLException;
   }
 
   /** Settings of a {@link JdbcDedupStore}; each setter checks its value at once. */

@@ -84,7 +84,7 @@ public final class RedisDedupStore implements DedupStore {
 
   @Override
   public Claim claim(String eventKey, String listenerId, String owner, Duration lease) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     SetParams setIfAbsent = SetParams.setParams().nx().px(ttl("lease", lease));
     String key = key(eventKey, listenerId);
     try {
@@ -107,7 +107,7 @@ public final class RedisDedupStore implements DedupStore {
 
   @Override
   public boolean complete(String eventKey, String listenerId, String owner, Duration retention) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     long retentionMillis = ttl("retention", retention);
     String key = key(eventKey, listenerId);
     return eval("complete", SETTLE, key, "L" + owner, "C" + owner, Long.toString(retentionMillis)) == 1;
@@ -115,7 +115,7 @@ public final class RedisDedupStore implements DedupStore {
 
   @Override
   public boolean release(String eventKey, String listenerId, String owner) {
-    Args.requireClaim(eventKey, listenerId, owner);
+    StoreArguments.requireNonNull(eventKey, listenerId, owner);
     return eval("release", SETTLE, key(eventKey, listenerId), "L" + owner, "", "0") == 1;
   }
 
@@ -132,7 +132,7 @@ public final class RedisDedupStore implements DedupStore {
   }
 
   private static long ttl(String name, Duration duration) {
-    return Math.min(Args.millis(name, duration), MAX_TTL_MILLIS);
+    return Math.min(StoreArguments.positiveMillis(name, duration), MAX_TTL_MILLIS);
   }
 
   private long eval(String operation, Script script, String key, String... args) {

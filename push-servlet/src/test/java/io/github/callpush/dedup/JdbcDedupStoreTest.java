@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -55,25 +56,6 @@ class JdbcDedupStoreTest {
         .hasMessageContaining("not Oracle");
   }
 
-  @Test
-  void theDialectFollowsTheProductName() {
-    assertThat(Dialect.of("PostgreSQL")).isEqualTo(Dialect.POSTGRESQL);
-    assertThat(Dialect.of("MariaDB")).isEqualTo(Dialect.MYSQL);
-    assertThat(Dialect.of("MySQL")).isEqualTo(Dialect.MYSQL);
-    assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
-    assertThat(Dialect.of("Oracle")).isNull();
-  }
-
-  @Test
-  void eachDialectShipsDdlThatCreatesTheNamedTableAndItsIndex() {
-    for (Dialect dialect : Dialect.values()) {
-      String ddl = String.join(";\n", dialect.ddl("my_dedup"));
-
-      assertThat(ddl).as(dialect.name()).doesNotContain("callpush_dedup").doesNotContain("--");
-      assertThat(ddl).as(dialect.name()).contains("CREATE TABLE IF NOT EXISTS my_dedup (", "my_dedup_expires_at");
-    }
-  }
-
   private static DataSource unreachable() {
     return dataSource(() -> {
       throw new SQLTransientConnectionException("connection refused");
@@ -97,16 +79,7 @@ class JdbcDedupStoreTest {
 
   /** A {@code type} whose {@code name} answers {@code answer}; getAutoCommit true, other methods nothing. */
   private static <T> T proxy(Class<T> type, String name, Object answer) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            JdbcDedupStoreTest.class.getClassLoader(),
-            new Class<?>[] {type},
-            (self, method, args) -> {
-              if (method.getName().equals(name)) {
-                return answer;
-              }
-              return method.getName().equals("getAutoCommit") ? Boolean.TRUE : null;
-            }));
+    return JdbcProxies.answering(type, Map.of(name, args -> answer));
   }
 
   @FunctionalInterface
