@@ -2,6 +2,7 @@ package io.github.callpush;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.github.callpush.event.CallRecord;
 import io.github.callpush.event.CallStateEvent;
 import io.github.callpush.event.PhoneNumbers;
@@ -23,7 +24,12 @@ import org.slf4j.LoggerFactory;
 final class Answers {
 
   private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
-  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+  /**
+   * Error bodies are few and small: no buffer recycling, whose default pool is a {@code ThreadLocal} of
+   * the container's threads that would pin an undeployed webapp's class loader.
+   */
+  private static final JsonFactory JSON_FACTORY =
+      JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final byte[] URL_CHECK = "callpush receiver: POST pushes here\n".getBytes(StandardCharsets.UTF_8);
