@@ -92,9 +92,12 @@ public final class InMemoryDedupStore implements DedupStore {
         table.set(entry, owner, StoreArguments.expiresAt(now, leaseMillis));
         return Claim.ACQUIRED;
       }
-      int keyLength = table.keyLength(eventKey, listenerId);
+      int keyLength = table.keyLength(eventKey, listenerId); // refuses a key longer than all keys may take
+      if (table.size() == maximumSize) {
+        forgetOldest(now);
+      }
       while (!table.add(hash, eventKey, listenerId, keyLength, owner, StoreArguments.expiresAt(now, leaseMillis))) {
-        forgetOldest(now); // full, by entries or by key bytes
+        forgetOldest(now); // the keys' bytes are at their limit
       }
       table.removeOldestExpired(now, CLEANUP_PER_INSERT);
       forgotten = forgottenEarlyToReport(now);
