@@ -146,8 +146,8 @@ class ServletContextConfigurationTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "dead-letter-max | 0 | dead-letter-max must be positive but was 0",
-      "dedup-sweep-minutes | -1 | dedup-sweep-minutes must be positive but was -1"})
+      "dead-letter-max | 0 | dead-letter-max: must be positive but was 0",
+      "dedup-sweep-minutes | -1 | dedup-sweep-minutes: must be positive but was PT-1M"})
   void aCountThatMustBePositiveNamesItsInitParam(String name, String value, String reason) {
     assertThat(startFailure(Map.of(name, value, "dead-letter-dir", "target/positive-dead-letters", "dedup", "memory",
         "allow-unverified", "true"))).contains(reason);

@@ -1,12 +1,12 @@
 package io.github.callpush.internal;
 
-import io.github.callpush.PushObserver;
+import io.github.callpush.EndpointSettings;
+import io.github.callpush.EndpointSettings.Setting;
+import io.github.callpush.InvalidSettingException;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
-import io.github.callpush.dedup.DedupStore;
-import io.github.callpush.dedup.DedupStores;
-import io.github.callpush.verify.PushVerifier;
+import io.github.callpush.ReceiverSetup;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.lang.reflect.InvocationTargetException;
@@ -22,42 +22,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the receiver of a {@code web.xml}-declared servlet or filter from its init-params. It fails
- * closed: an unknown parameter name (a typo), a value that is an unresolved {@code ${...}}
- * placeholder, an empty verification parameter, or no verification at all without
- * {@code allow-unverified=true} stops the start with a message that names the parameter.
+ * Builds the receiver of a {@code web.xml}-declared servlet or filter from its init-params, which bind to
+ * {@link EndpointSettings}: this class only names them and reports refusals in init-param terms. It fails
+ * closed: an unknown parameter name (a typo), a value that is an unresolved {@code ${...}} placeholder, an
+ * empty verification parameter, or no verification at all without {@code allow-unverified=true} stops the
+ * start with a message that names the parameter.
  */
 public final class InitParameters {
 
   /** Every init-param this reads, as documented in the README. */
-  static final Set<String> KNOWN = Set.of(
-      "receiver-attribute", "configurer", "paths",
-      "token", "token-parameter", "token-header",
-      "hmac-secrets", "hmac-tolerance-seconds",
-      "basic-auth",
-      "ip-allowlist", "trusted-proxies", "allow-unverified",
-      "max-body-bytes", "ack-body", "time-zone", "ack-deadline-millis",
-      "lease-seconds", "retention-hours", "retry-after-seconds", "fail-open", "log-phone-numbers",
-      "dedup", "dedup-sweep-minutes", "dead-letter-dir", "dead-letter-max");
+  static final Set<String> KNOWN = Stream.concat(Stream.of("receiver-attribute", "configurer", "paths"),
+      Arrays.stream(Setting.values()).map(InitParameters::name)).collect(Collectors.toUnmodifiableSet());
 
   /** The init-params that say who may push: set but empty, they would leave the endpoint open. */
   private static final Set<String> VERIFICATION = Set.of(
       "token", "token-parameter", "token-header", "hmac-secrets", "basic-auth", "ip-allowlist", "trusted-proxies");
 
-  private static final int DEFAULT_SWEEP_MINUTES = 10;
-  private static final int DEFAULT_DEAD_LETTER_MAX = 1000;
-  /** How long a sweep under way at {@code destroy} may take to finish before it is interrupted. */
-  private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
-
   private InitParameters() {}
+
+  /** The init-param of each setting. */
+  static String name(Setting setting) {
+    return switch (setting) {
+      case TOKENS -> "token";
+      case TOKEN_PARAMETER -> "token-parameter";
+      case TOKEN_HEADER -> "token-header";
+      case HMAC_SECRETS -> "hmac-secrets";
+      case HMAC_TOLERANCE -> "hmac-tolerance-seconds";
+      case BASIC_USERS -> "basic-auth";
+      case IP_ALLOWLIST -> "ip-allowlist";
+      case TRUSTED_PROXIES -> "trusted-proxies";
+      case ALLOW_UNVERIFIED -> "allow-unverified";
+      case MAX_BODY_BYTES -> "max-body-bytes";
+      case ACK_BODY -> "ack-body";
+      case TIME_ZONE -> "time-zone";
+      case ACK_DEADLINE -> "ack-deadline-millis";
+      case LEASE -> "lease-seconds";
+      case RETENTION -> "retention-hours";
+      case RETRY_AFTER -> "retry-after-seconds";
+      case FAIL_OPEN -> "fail-open";
+      case LOG_PHONE_NUMBERS -> "log-phone-numbers";
+      case DEDUP_STORE -> "dedup";
+      case SWEEP_INTERVAL -> "dedup-sweep-minutes";
+      case DEAD_LETTER_DIRECTORY -> "dead-letter-dir";
+      case DEAD_LETTER_MAXIMUM -> "dead-letter-max";
+    };
+  }
 
   /** The receiver to serve, and what the servlet or filter must close at {@code destroy} (null: nothing). */
   public record Resolved(PushReceiver receiver, AutoCloseable closeOnDestroy) {}
@@ -92,9 +108,24 @@ public final class InitParameters {
     }
     try {
       return build(parameters);
-    } catch (IllegalArgumentException | DateTimeException invalid) {
+    } catch (InvalidSettingException refused) {
+      throw new ServletException(message(refused), refused);
+    } catch (IllegalArgumentException invalid) {
       throw new ServletException("invalid callpush init-param: " + invalid.getMessage(), invalid);
     }
+  }
+
+  /** A refused setting in init-param terms. */
+  private static String message(InvalidSettingException refused) {
+    if (refused.isMissingVerification()) {
+      return "no verification: set the init-param token, hmac-secrets, basic-auth or ip-allowlist (or a verifier in "
+          + "the configurer); to accept pushes from anyone who can reach the endpoint, set allow-unverified=true";
+    }
+    if (refused.setting() == Setting.ALLOW_UNVERIFIED) {
+      return "invalid callpush init-param: allow-unverified=true goes without token, hmac-secrets, basic-auth and "
+          + "ip-allowlist: remove it, or them";
+    }
+    return "invalid callpush init-param: " + name(refused.setting()) + ": " + refused.reason();
   }
 
   /** Closes what {@link Resolved#closeOnDestroy} names, logging instead of throwing. */
@@ -111,96 +142,53 @@ public final class InitParameters {
 
   private static Resolved build(Function<String, String> parameters) throws ServletException {
     Params params = new Params(parameters);
-    PushReceiver.Builder builder = PushReceiver.builder();
-    PushVerifier verifier = verifier(params);
-    if (verifier != null) {
-      builder.verifier(verifier);
-    }
-    boolean allowUnverified = params.value("allow-unverified") != null
-        && params.bool("allow-unverified", params.value("allow-unverified"));
-    if (allowUnverified && verifier != null) {
-      throw new IllegalArgumentException("allow-unverified=true goes without token, hmac-secrets, basic-auth and "
-          + "ip-allowlist: remove it, or them");
-    }
-    if (allowUnverified) {
-      builder.allowUnverified();
-    }
-    params.ifSet("max-body-bytes", value -> builder.maxBodyBytes(params.integer("max-body-bytes", value)));
-    params.ifSet("ack-body", builder::ackBody);
-    params.ifSet("time-zone", value -> builder.zone(ZoneId.of(value)));
+    EndpointSettings.Builder settings = EndpointSettings.builder()
+        .tokens(params.list("token"))
+        .tokenParameter(params.value("token-parameter"))
+        .tokenHeader(params.value("token-header"))
+        .hmacSecrets(params.list("hmac-secrets"))
+        .basicUsers(basicUsers(params))
+        .ipAllowlist(params.list("ip-allowlist"))
+        .trustedProxies(params.list("trusted-proxies"))
+        .dedupStore(params.value("dedup"));
+    params.ifSet("hmac-tolerance-seconds",
+        value -> settings.hmacTolerance(Duration.ofSeconds(params.integer("hmac-tolerance-seconds", value))));
+    params.ifSet("allow-unverified", value -> settings.allowUnverified(params.bool("allow-unverified", value)));
+    params.ifSet("max-body-bytes", value -> settings.maxBodyBytes(params.integer("max-body-bytes", value)));
+    params.ifSet("ack-body", settings::ackBody);
+    params.ifSet("time-zone", value -> settings.timeZone(params.zone("time-zone", value)));
     params.ifSet("ack-deadline-millis",
-        value -> builder.ackDeadline(Duration.ofMillis(params.integer("ack-deadline-millis", value))));
+        value -> settings.ackDeadline(Duration.ofMillis(params.integer("ack-deadline-millis", value))));
     params.ifSet("lease-seconds",
-        value -> builder.lease(Duration.ofSeconds(params.integer("lease-seconds", value))));
+        value -> settings.lease(Duration.ofSeconds(params.integer("lease-seconds", value))));
     params.ifSet("retention-hours",
-        value -> builder.retention(Duration.ofHours(params.integer("retention-hours", value))));
+        value -> settings.retention(Duration.ofHours(params.integer("retention-hours", value))));
     params.ifSet("retry-after-seconds",
-        value -> builder.retryAfter(Duration.ofSeconds(params.integer("retry-after-seconds", value))));
-    params.ifSet("fail-open", value -> builder.failOpen(params.bool("fail-open", value)));
-    params.ifSet("log-phone-numbers", value -> builder.logPhoneNumbers(params.bool("log-phone-numbers", value)));
+        value -> settings.retryAfter(Duration.ofSeconds(params.integer("retry-after-seconds", value))));
+    params.ifSet("fail-open", value -> settings.failOpen(params.bool("fail-open", value)));
+    params.ifSet("log-phone-numbers", value -> settings.logPhoneNumbers(params.bool("log-phone-numbers", value)));
+    params.ifSet("dedup-sweep-minutes",
+        value -> settings.sweepInterval(Duration.ofMinutes(params.integer("dedup-sweep-minutes", value))));
     if (params.value("dead-letter-max") != null && params.value("dead-letter-dir") == null) {
       throw new IllegalArgumentException("dead-letter-max is set but no dead-letter-dir");
     }
-    params.ifSet("dead-letter-dir", directory -> builder.observer(PushObserver.deadLetterDirectory(Path.of(directory),
-        params.positive("dead-letter-max", DEFAULT_DEAD_LETTER_MAX))));
-    String configurer = parameters.apply("configurer");
-    int sweepMinutes = params.positive("dedup-sweep-minutes", DEFAULT_SWEEP_MINUTES);
-    DedupStore store = parameters.apply("dedup") == null ? null : DedupStores.fromSpec(parameters.apply("dedup"));
-    PushReceiver receiver;
+    params.ifSet("dead-letter-dir", directory -> settings.deadLetterDirectory(Path.of(directory)));
+    params.ifSet("dead-letter-max", value -> settings.deadLetterMaximum(params.integer("dead-letter-max", value)));
+    ReceiverSetup setup = settings.build().configure();
     try {
-      if (store != null) {
-        builder.dedupStore(store);
-      }
+      String configurer = parameters.apply("configurer");
       if (configurer != null) {
-        configure(builder, configurer.trim());
+        configure(setup.builder(), configurer.trim());
       }
-      receiver = build(builder);
+      return new Resolved(setup.build(), setup);
     } catch (RuntimeException | ServletException failed) {
-      if (store != null) {
-        store.close();
-      }
+      setup.close();
       throw failed;
     }
-    if (store == null) {
-      return new Resolved(receiver, receiver::close);
-    }
-    OwnedThreads sweeperThread = OwnedThreads.named("callpush-dedup-sweeper");
-    ScheduledExecutorService sweeper = sweeper(store, sweepMinutes, sweeperThread);
-    return new Resolved(receiver, () -> {
-      if (!sweeperThread.shutDown(sweeper, SWEEP_STOP)) {
-        sweeperThread.shutDownNow(sweeper);
-      }
-      receiver.close();
-      store.close();
-    });
   }
 
-  /** The receiver, or the reason in init-param terms why it may not be built without verification. */
-  private static PushReceiver build(PushReceiver.Builder builder) throws ServletException {
-    try {
-      return builder.build();
-    } catch (IllegalStateException unverified) {
-      throw new ServletException("no verification: set the init-param token, hmac-secrets, basic-auth or "
-          + "ip-allowlist (or a verifier in the configurer); to accept pushes from anyone who can reach the endpoint, "
-          + "set allow-unverified=true");
-    }
-  }
-
-  /** Sweeps expired entries out of the configured store every {@code minutes}. */
-  private static ScheduledExecutorService sweeper(DedupStore store, int minutes, OwnedThreads thread) {
-    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(thread);
-    sweeper.scheduleWithFixedDelay(() -> {
-      try {
-        store.sweep();
-      } catch (RuntimeException failed) {
-        LoggerFactory.getLogger(InitParameters.class).warn("sweeping the dedup store failed; retrying later", failed);
-      }
-    }, minutes, minutes, TimeUnit.MINUTES);
-    return sweeper;
-  }
-
-  /** The verifier the verification init-params describe, or null when none is set. */
-  private static PushVerifier verifier(Params params) {
+  /** The {@code basic-auth} init-param's {@code user:password} entries. */
+  private static Map<String, String> basicUsers(Params params) {
     Map<String, String> basicUsers = new LinkedHashMap<>();
     for (String user : params.list("basic-auth")) {
       int colon = user.indexOf(':');
@@ -209,27 +197,8 @@ public final class InitParameters {
       }
       basicUsers.put(user.substring(0, colon), user.substring(colon + 1));
     }
-    String tolerance = params.value("hmac-tolerance-seconds");
-    VerifierSettings settings = new VerifierSettings(
-        params.list("ip-allowlist"), params.list("trusted-proxies"),
-        params.list("token"), params.value("token-parameter"), params.value("token-header"),
-        params.list("hmac-secrets"),
-        tolerance == null ? null : Duration.ofSeconds(params.integer("hmac-tolerance-seconds", tolerance)),
-        basicUsers);
-    return settings.verifier((setting, entry, shown, reason, cause) ->
-        new IllegalArgumentException(initParam(setting) + ": " + reason, cause));
+    return basicUsers;
   }
-
-  /** The init-param of a verification setting: its kebab name, but for three that web.xml spells its own way. */
-  private static String initParam(VerifierSettings.Setting setting) {
-    return switch (setting) {
-      case TOKENS -> "token";
-      case HMAC_TOLERANCE -> "hmac-tolerance-seconds";
-      case BASIC_USERS -> "basic-auth";
-      default -> setting.kebabName();
-    };
-  }
-
 
   private static void configure(PushReceiver.Builder builder, String className) throws ServletException {
     try {
@@ -276,17 +245,12 @@ public final class InitParameters {
       return Arrays.stream(value.split("[,\\s]+")).filter(item -> !item.isEmpty()).toList();
     }
 
-    /** The parameter as a positive whole number, or {@code absent} when it is not set. */
-    int positive(String name, int absent) {
-      String value = value(name);
-      if (value == null) {
-        return absent;
+    ZoneId zone(String name, String value) {
+      try {
+        return ZoneId.of(value);
+      } catch (DateTimeException unknown) {
+        throw new IllegalArgumentException(name + ": " + unknown.getMessage(), unknown);
       }
-      int number = integer(name, value);
-      if (number <= 0) {
-        throw new IllegalArgumentException(name + " must be positive but was " + number);
-      }
-      return number;
     }
 
     int integer(String name, String value) {

@@ -1,21 +1,20 @@
 package io.github.callpush.spring.autoconfigure;
 
+import io.github.callpush.EndpointSettings;
 import io.github.callpush.PushListener;
 import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
+import io.github.callpush.ReceiverSetup;
 import io.github.callpush.dedup.DedupStore;
-import io.github.callpush.internal.StartupLog;
 import io.github.callpush.spring.PushEventListener;
-import io.github.callpush.verify.PushVerifier;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,13 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Mounts a {@link PushServlet} at {@code callpush.path} in a servlet web application, serving a
- * {@link PushReceiver} built from the {@code callpush.*} properties, and registers every
- * {@link PushListener} bean and {@link PushEventListener} method with it. Mounting it logs one INFO line,
- * {@code callpush endpoint <path>: <the receiver's description>}.
+ * The endpoint: mounts a {@link PushServlet} at {@code callpush.path} in a servlet web application, serving a
+ * {@link PushReceiver} built from the {@code callpush.*} properties (bound to {@link EndpointSettings}), and
+ * registers every {@link PushListener} bean and {@link PushEventListener} method with it. Mounting it logs one
+ * INFO line, {@code callpush endpoint <path>: <the receiver's description>}. Metrics and health are auto-configured
+ * apart ({@link CallpushMetricsAutoConfiguration}, {@link CallpushHealthAutoConfiguration}), so that each can be
+ * excluded on its own.
  *
  * <p>Every bean backs off when the application defines its own. With a {@code PushReceiver} bean of
  * the application's, the servlet serves that one and the listener beans are still registered with it;
@@ -41,12 +41,12 @@ import org.springframework.util.unit.DataSize;
  * bean (metrics, dead letters, alerts) in their order; every {@link PushReceiverConfigurer} bean adjusts
  * its builder last.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration
 @ConditionalOnClass(PushReceiver.class)
 @EnableConfigurationProperties(CallpushProperties.class)
 public class CallpushAutoConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallpushAutoConfiguration.class);
 
   /** Creates the auto-configuration; Spring Boot does. */
   public CallpushAutoConfiguration() {}
@@ -63,88 +63,40 @@ public class CallpushAutoConfiguration {
     return new ListenerBeans(beanFactory, receiver, properties.isPublishApplicationEvents() ? publisher : null);
   }
 
-  /** The receiver and its store, unless the application has a receiver. */
+  /** The receiver, its settings and its store, unless the application has a receiver. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(PushReceiver.class)
   static class ReceiverConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    EndpointSettings callpushEndpointSettings(CallpushProperties properties) {
+      return SettingsBinding.settings(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     DedupStore callpushDedupStore(CallpushProperties properties, ObjectProvider<DataSource> dataSources,
         Environment environment, ResourceLoader resourceLoader) {
-      return DedupStores.of(properties.getDedup(), dataSources, environment, resourceLoader.getClassLoader());
+      return SelectedDedupStore.of(properties.getDedup(), dataSources, environment, resourceLoader.getClassLoader());
     }
 
     @Bean
-    DedupSweeper callpushDedupSweeper(CallpushProperties properties, DedupStore store) {
-      Duration interval = properties.getDedup().getSweepInterval();
-      if (interval.isNegative() || interval.isZero()) {
-        throw InvalidProperty.of("callpush.dedup.sweep-interval", interval, "must be positive");
-      }
-      return new DedupSweeper(store, interval);
+    DedupSweeper callpushDedupSweeper(EndpointSettings settings, DedupStore store) {
+      return new DedupSweeper(store, settings.sweepInterval());
     }
 
     @Bean
-    PushReceiver pushReceiver(CallpushProperties properties, DedupStore store, ObjectProvider<PushObserver> observers,
+    PushReceiver pushReceiver(EndpointSettings settings, DedupStore store, ObjectProvider<PushObserver> observers,
         ObjectProvider<PushReceiverConfigurer> configurers) throws Exception {
-      PushReceiver.Builder builder = PushReceiver.builder().dedupStore(store)
-          .zone(properties.getTimeZone())
-          .failOpen(properties.isFailOpen())
-          .logPhoneNumbers(properties.isLogPhoneNumbers());
-      InvalidProperty.apply("callpush.ack-body", properties.getAckBody(),
-          () -> builder.ackBody(properties.getAckBody()));
-      DataSize maxBodySize = properties.getMaxBodySize();
-      InvalidProperty.apply("callpush.max-body-size", maxBodySize,
-          () -> builder.maxBodyBytes((int) Math.min(maxBodySize.toBytes(), Integer.MAX_VALUE)));
-      InvalidProperty.apply("callpush.retry-after", properties.getRetryAfter(),
-          () -> builder.retryAfter(properties.getRetryAfter()));
-      if (properties.getAckDeadline() != null) {
-        InvalidProperty.apply("callpush.ack-deadline", properties.getAckDeadline(),
-            () -> builder.ackDeadline(properties.getAckDeadline()));
-      }
-      InvalidProperty.apply("callpush.dedup.lease", properties.getDedup().getLease(),
-          () -> builder.lease(properties.getDedup().getLease()));
-      InvalidProperty.apply("callpush.dedup.retention", properties.getDedup().getRetention(),
-          () -> builder.retention(properties.getDedup().getRetention()));
-      boolean allowUnverified = properties.getVerification().isAllowUnverified();
-      PushVerifier verifier = Verifiers.of(properties.getVerification());
-      if (verifier != null && allowUnverified) {
-        throw InvalidProperty.unverifiedAndVerified();
-      }
-      if (verifier != null) {
-        builder.verifier(verifier);
-      } else if (allowUnverified) {
-        builder.allowUnverified();
-      }
+      ReceiverSetup setup = SettingsBinding.bound(settings::configure);
+      PushReceiver.Builder builder = setup.builder().dedupStore(store);
       observers.orderedStream().forEach(builder::observer);
-      PushObserver deadLetterDirectory = deadLetterDirectory(properties.getDeadLetters());
-      if (deadLetterDirectory != null) {
-        builder.observer(deadLetterDirectory);
-      }
       for (PushReceiverConfigurer configurer : configurers.orderedStream().toList()) {
         configurer.configure(builder);
       }
-      try {
-        return builder.build();
-      } catch (IllegalStateException refused) {
-        if (verifier == null && !allowUnverified && refused.getMessage().contains("allowUnverified")) {
-          throw InvalidProperty.noVerification(refused);
-        }
-        throw refused;
-      }
+      return SettingsBinding.bound(setup::build);
     }
-  }
-
-  /** The directory {@code callpush.dead-letters.*} names, or null when none is set. */
-  private static PushObserver deadLetterDirectory(CallpushProperties.DeadLetters settings) {
-    if (settings.getDirectory() == null) {
-      return null;
-    }
-    if (settings.getMaximum() <= 0) {
-      throw InvalidProperty.of("callpush.dead-letters.maximum", settings.getMaximum(), "must be positive");
-    }
-    return InvalidProperty.make("callpush.dead-letters.directory", settings.getDirectory(),
-        () -> PushObserver.deadLetterDirectory(settings.getDirectory(), settings.getMaximum()));
   }
 
   /** The endpoint, in a servlet web application that has not mounted one itself. */
@@ -162,21 +114,8 @@ public class CallpushAutoConfiguration {
       ServletRegistrationBean<PushServlet> registration =
           new ServletRegistrationBean<>(new PushServlet(receiver), path);
       registration.setName("callpushServlet");
-      StartupLog.started(path, receiver);
+      LOG.info("callpush endpoint {}: {}", path, receiver.describe());
       return registration;
-    }
-  }
-
-  /** The receiver's metrics as Micrometer meters, when the application has a meter registry. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(MeterRegistry.class)
-  @ConditionalOnBean(MeterRegistry.class)
-  static class MetricsConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(name = "callpushMetrics")
-    PushObserver callpushMetrics(MeterRegistry registry, ObjectProvider<DedupStore> stores) {
-      return new MicrometerPushMetrics(registry, stores.getIfAvailable());
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.github.callpush.spring.autoconfigure;
 
+import io.github.callpush.EndpointSettings;
+import io.github.callpush.dedup.InMemoryDedupStore;
+import io.github.callpush.dedup.JdbcDedupStore;
+import io.github.callpush.dedup.RedisDedupStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code callpush.*} settings of the auto-configured endpoint. The path applies to whichever
- * {@code PushReceiver} is served; the rest configure the receiver the auto-configuration builds. An
+ * {@code PushReceiver} is served; the rest configure the receiver the auto-configuration builds, bound to
+ * {@link EndpointSettings}, whose constants are their defaults (and the stores' for the store settings). An
  * unknown {@code callpush.*} name stops the start (so that a misspelt setting never leaves the endpoint
  * open), as do a value that is an unresolved {@code ${...}} placeholder and an empty verification setting.
  */
@@ -23,19 +28,19 @@ public class CallpushProperties {
   private String path = "/callpush";
 
   /** Body of a 200 answer: empty, "success", or JSON such as {"code":0,"msg":"success"}. */
-  private String ackBody = "success";
+  private String ackBody = EndpointSettings.DEFAULT_ACK_BODY;
 
   /** Largest body accepted; larger ones are answered 413 unread. */
-  private DataSize maxBodySize = DataSize.ofKilobytes(256);
+  private DataSize maxBodySize = DataSize.ofBytes(EndpointSettings.DEFAULT_MAX_BODY_BYTES);
 
   /** Zone of "yyyy-MM-dd HH:mm:ss" times in pushes. */
-  private ZoneId timeZone = ZoneId.of("Asia/Shanghai");
+  private ZoneId timeZone = EndpointSettings.DEFAULT_TIME_ZONE;
 
   /** Answer 503 with Retry-After when listeners still run after this (below the platform's timeout); unset: none. */
   private Duration ackDeadline;
 
   /** Retry-After of 503 answers. */
-  private Duration retryAfter = Duration.ofSeconds(10);
+  private Duration retryAfter = EndpointSettings.DEFAULT_RETRY_AFTER;
 
   /** Run listeners without dedup when the dedup store is down, instead of answering 503. */
   private boolean failOpen;
@@ -139,7 +144,7 @@ public class CallpushProperties {
     private Path directory;
 
     /** At most this many bodies stay in the directory; further ones are dropped, with one WARN. */
-    private int maximum = 1000;
+    private int maximum = EndpointSettings.DEFAULT_DEAD_LETTER_MAXIMUM;
 
     public Path getDirectory() {
       return directory;
@@ -184,7 +189,7 @@ public class CallpushProperties {
     private List<String> hmacSecrets = new ArrayList<>();
 
     /** How far a signature's timestamp may lie from now, either way. */
-    private Duration hmacTolerance = Duration.ofMinutes(5);
+    private Duration hmacTolerance = EndpointSettings.DEFAULT_HMAC_TOLERANCE;
 
     /** Addresses or CIDR blocks allowed to push, IPv4 or IPv6. */
     private List<String> ipAllowlist = new ArrayList<>();
@@ -275,19 +280,19 @@ public class CallpushProperties {
     private Type type = Type.MEMORY;
 
     /** How long a handled event is remembered; must outlast the platform's retries. */
-    private Duration retention = Duration.ofHours(24);
+    private Duration retention = EndpointSettings.DEFAULT_RETENTION;
 
     /** How long a running listener's claim holds before another delivery may take it over. */
-    private Duration lease = Duration.ofMinutes(2);
+    private Duration lease = EndpointSettings.DEFAULT_LEASE;
 
     /** How often expired entries are removed (the jdbc store's rows stay until then). */
-    private Duration sweepInterval = Duration.ofMinutes(10);
+    private Duration sweepInterval = EndpointSettings.DEFAULT_SWEEP_INTERVAL;
 
     /** Most entries the memory store keeps. */
-    private long maximumSize = 100_000;
+    private long maximumSize = InMemoryDedupStore.DEFAULT_MAXIMUM_SIZE;
 
     /** Table of the jdbc store. */
-    private String tableName = "callpush_dedup";
+    private String tableName = JdbcDedupStore.DEFAULT_TABLE_NAME;
 
     /** Whether the jdbc store creates its table and index when missing. */
     private boolean createTable;
@@ -371,7 +376,7 @@ public class CallpushProperties {
       private String url;
 
       /** Prefix of the store's keys. */
-      private String keyPrefix = "callpush:dedup:";
+      private String keyPrefix = RedisDedupStore.DEFAULT_KEY_PREFIX;
 
       public String getUrl() {
         return url;

@@ -1,8 +1,7 @@
 package io.github.callpush.spring.autoconfigure;
 
-import io.github.callpush.internal.VerifierSettings;
+import io.github.callpush.EndpointSettings;
 import java.time.DateTimeException;
-import java.util.function.Supplier;
 
 /**
  * A {@code callpush.*} setting that stops the application from starting: names the property, why, and
@@ -16,7 +15,7 @@ final class InvalidProperty extends RuntimeException {
   static final String ALLOW_UNVERIFIED = "callpush.verification.allow-unverified";
 
   /** Shown instead of the value of a secret. */
-  static final String HIDDEN = VerifierSettings.HIDDEN;
+  static final String HIDDEN = EndpointSettings.HIDDEN;
 
   private final String property;
   private final String action;
@@ -39,16 +38,8 @@ final class InvalidProperty extends RuntimeException {
 
   /** Runs {@code apply}; what it refuses becomes an error naming {@code property} and {@code shown}. */
   static void apply(String property, Object shown, Runnable apply) {
-    make(property, shown, () -> {
-      apply.run();
-      return null;
-    });
-  }
-
-  /** What {@code make} returns; what it refuses becomes an error naming {@code property} and {@code shown}. */
-  static <T> T make(String property, Object shown, Supplier<T> make) {
     try {
-      return make.get();
+      apply.run();
     } catch (IllegalArgumentException | IllegalStateException | DateTimeException refused) {
       throw of(property, shown, refused.getMessage(), refused);
     }

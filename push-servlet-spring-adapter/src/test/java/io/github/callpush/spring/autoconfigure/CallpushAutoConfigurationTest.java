@@ -58,7 +58,8 @@ class CallpushAutoConfigurationTest {
 
   /** Every auto-configuration the adapter lists, as Spring Boot finds them. */
   private static final AutoConfigurations ADAPTER = AutoConfigurations.of(CallpushAutoConfiguration.class,
-      CallpushHealthAutoConfiguration.class, CallpushBoot4HealthAutoConfiguration.class);
+      CallpushMetricsAutoConfiguration.class, CallpushHealthAutoConfiguration.class,
+      CallpushBoot4HealthAutoConfiguration.class);
 
   /** Most tests here are not about verification; those that are turn it back on. */
   private static final String UNVERIFIED = "callpush.verification.allow-unverified=true";

@@ -10,11 +10,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /** Builds the dedup store {@code callpush.dedup.*} selects, or fails naming what is missing. */
-final class DedupStores {
+final class SelectedDedupStore {
 
   private static final String TYPE = "callpush.dedup.type";
 
-  private DedupStores() {}
+  private SelectedDedupStore() {}
 
   /** The store; {@code classLoader} is the application's, asked whether Jedis is there. */
   static DedupStore of(Dedup settings, ObjectProvider<DataSource> dataSources, Environment environment,
