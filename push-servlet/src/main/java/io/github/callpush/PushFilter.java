@@ -47,15 +47,15 @@ public class PushFilter implements Filter {
           : Arrays.stream(configured.split(",")).map(String::trim).filter(path -> !path.isEmpty()).toList();
     }
     if (receiver == null) {
-      InitParameters.Resolved resolved;
+      InitParameters.ServedReceiver served;
       try {
-        resolved = InitParameters.receiver(config::getInitParameter, config.getInitParameterNames(),
+        served = InitParameters.receiver(config::getInitParameter, config.getInitParameterNames(),
             config.getServletContext());
       } catch (ServletException | RuntimeException failed) {
         throw StartupLog.failed("filter " + config.getFilterName(), failed);
       }
-      receiver = resolved.receiver();
-      closeOnDestroy = resolved.closeOnDestroy();
+      receiver = served.receiver();
+      closeOnDestroy = served.closeOnDestroy();
       String context = config.getServletContext().getContextPath();
       StartupLog.started(paths.stream().map(path -> context + path).collect(Collectors.joining(", ")), receiver);
     }

@@ -37,15 +37,15 @@ public class PushServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     if (receiver == null) {
-      InitParameters.Resolved resolved;
+      InitParameters.ServedReceiver served;
       try {
-        resolved = InitParameters.receiver(getServletConfig()::getInitParameter,
+        served = InitParameters.receiver(getServletConfig()::getInitParameter,
             getServletConfig().getInitParameterNames(), getServletContext());
       } catch (ServletException | RuntimeException failed) {
         throw StartupLog.failed("servlet " + getServletName(), failed);
       }
-      receiver = resolved.receiver();
-      closeOnDestroy = resolved.closeOnDestroy();
+      receiver = served.receiver();
+      closeOnDestroy = served.closeOnDestroy();
       StartupLog.started(mappings(), receiver);
     }
   }

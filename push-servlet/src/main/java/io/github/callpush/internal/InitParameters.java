@@ -76,13 +76,13 @@ public final class InitParameters {
   }
 
   /** The receiver to serve, and what the servlet or filter must close at {@code destroy} (null: nothing). */
-  public record Resolved(PushReceiver receiver, AutoCloseable closeOnDestroy) {}
+  public record ServedReceiver(PushReceiver receiver, AutoCloseable closeOnDestroy) {}
 
   /**
    * The receiver in the context attribute named by {@code receiver-attribute} (default
    * {@link PushServlet#RECEIVER_ATTRIBUTE}) when there is one; else one built from the init-params.
    */
-  public static Resolved receiver(Function<String, String> parameters, Enumeration<String> names,
+  public static ServedReceiver receiver(Function<String, String> parameters, Enumeration<String> names,
       ServletContext context) throws ServletException {
     for (String name : Collections.list(names)) {
       if (!KNOWN.contains(name)) {
@@ -100,7 +100,7 @@ public final class InitParameters {
     String attribute = parameters.apply("receiver-attribute");
     Object ready = context.getAttribute(attribute == null ? PushServlet.RECEIVER_ATTRIBUTE : attribute);
     if (ready instanceof PushReceiver receiver) {
-      return new Resolved(receiver, null);
+      return new ServedReceiver(receiver, null);
     }
     if (attribute != null) {
       throw new ServletException("init-param receiver-attribute names '" + attribute
@@ -128,7 +128,7 @@ public final class InitParameters {
     return "invalid callpush init-param: " + name(refused.setting()) + ": " + refused.reason();
   }
 
-  /** Closes what {@link Resolved#closeOnDestroy} names, logging instead of throwing. */
+  /** Closes what {@link ServedReceiver#closeOnDestroy} names, logging instead of throwing. */
   public static void close(AutoCloseable closeOnDestroy) {
     if (closeOnDestroy == null) {
       return;
@@ -140,8 +140,8 @@ public final class InitParameters {
     }
   }
 
-  private static Resolved build(Function<String, String> parameters) throws ServletException {
-    Params params = new Params(parameters);
+  private static ServedReceiver build(Function<String, String> parameters) throws ServletException {
+    InitParamValues params = new InitParamValues(parameters);
     EndpointSettings.Builder settings = EndpointSettings.builder()
         .tokens(params.list("token"))
         .tokenParameter(params.value("token-parameter"))
@@ -180,7 +180,7 @@ public final class InitParameters {
       if (configurer != null) {
         configure(setup.builder(), configurer.trim());
       }
-      return new Resolved(setup.build(), setup);
+      return new ServedReceiver(setup.build(), setup);
     } catch (RuntimeException | ServletException failed) {
       setup.close();
       throw failed;
@@ -188,7 +188,7 @@ public final class InitParameters {
   }
 
   /** The {@code basic-auth} init-param's {@code user:password} entries. */
-  private static Map<String, String> basicUsers(Params params) {
+  private static Map<String, String> basicUsers(InitParamValues params) {
     Map<String, String> basicUsers = new LinkedHashMap<>();
     for (String user : params.list("basic-auth")) {
       int colon = user.indexOf(':');
@@ -222,7 +222,7 @@ public final class InitParameters {
   }
 
   /** Reads init-param values, naming the parameter in every error. */
-  private record Params(Function<String, String> source) {
+  private record InitParamValues(Function<String, String> source) {
 
     /** The trimmed value, or null when the parameter is missing or blank. */
     String value(String name) {
