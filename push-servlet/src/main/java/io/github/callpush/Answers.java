@@ -59,9 +59,11 @@ final class Answers {
     PushResponse response = response(request, outcome);
     long nanos = System.nanoTime() - startNanos;
     log(request, outcome, delivery, response, nanos);
-    observers.answered(new PushExchange(request, receivedAt, delivery == null ? null : delivery.event(),
-        delivery == null ? null : delivery.eventKey(), outcome, response, delivery == null ? 0 : delivery.ran(),
-        nanos));
+    if (!observers.isEmpty()) {
+      observers.answered(new PushExchange(request, receivedAt, delivery == null ? null : delivery.event(),
+          delivery == null ? null : delivery.eventKey(), outcome, response, delivery == null ? 0 : delivery.ran(),
+          nanos));
+    }
     return response;
   }
 

@@ -19,8 +19,15 @@ final class Observers {
     this.logListenerFailures = settings.logListenerFailures();
   }
 
+  /** Whether there is nobody to tell, so that callers need not build what they would be told. */
+  boolean isEmpty() {
+    return observers.isEmpty();
+  }
+
   void received(PushRequest request) {
-    tell("a received push", observer -> observer.received(request));
+    if (!observers.isEmpty()) {
+      tell("a received push", observer -> observer.received(request));
+    }
   }
 
   /** Logs the failure at WARN (unless told not to), then tells every observer. */
