@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The observer {@link PushObserver#deadLetterDirectory} makes. Thread-safe: receivers call it from every request
+ * Where the observer {@link PushObserver#deadLetterDirectory} keeps dead letters. Thread-safe: receivers call it from every request
  * thread. Several receivers, in one process or not, may share the directory; each keeps to the limit by
  * its own count (the files it found at start plus those it wrote, recounted once full), so together
  * they may go past it by what the others wrote since.
  */
-final class DeadLetterDirectory implements PushObserver {
+final class DeadLetterDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDirectory.class);
   private static final DateTimeFormatter STAMP =
@@ -67,14 +67,6 @@ final class DeadLetterDirectory implements PushObserver {
     this.recountNanos = recountAfter.toNanos();
     this.letters = count();
     this.countedAt = System.nanoTime();
-  }
-
-  @Override
-  public void answered(PushExchange exchange) {
-    DeadLetter letter = exchange.deadLetter();
-    if (letter != null) {
-      keep(letter);
-    }
   }
 
   /** Writes the letter, unless the directory is full. */

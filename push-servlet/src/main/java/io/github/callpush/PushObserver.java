@@ -2,6 +2,8 @@ package io.github.callpush;
 
 import io.github.callpush.event.PushEvent;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sees what the receiver does, for metrics, dead letters, journals or alerts: every method defaults
@@ -28,6 +30,23 @@ public interface PushObserver {
   default void answered(PushExchange exchange) {}
 
   /**
+   * An observer that hands every rejected push, with its raw bytes, to {@code hook}: a push the receiver
+   * answered 400, 401, 403, 405 or 413, so that nothing is lost.
+   */
+  static PushObserver deadLetters(Consumer<DeadLetter> hook) {
+    Objects.requireNonNull(hook, "hook");
+    return new PushObserver() {
+      @Override
+      public void answered(PushExchange exchange) {
+        DeadLetter letter = exchange.deadLetter();
+        if (letter != null) {
+          hook.accept(letter);
+        }
+      }
+    };
+  }
+
+  /**
    * An observer that keeps every rejected push as files in {@code directory} (created if missing): the
    * body byte for byte as {@code STEM.json}, which the fixtures' {@code send --dir} replays, and what the
    * receiver knew of it (status, reason, time, peer, content type) as {@code STEM.properties}. Stems sort
@@ -40,6 +59,6 @@ public interface PushObserver {
    *     {@code maximumLetters} is not positive
    */
   static PushObserver deadLetterDirectory(Path directory, int maximumLetters) {
-    return new DeadLetterDirectory(directory, maximumLetters);
+    return deadLetters(new DeadLetterDirectory(directory, maximumLetters)::keep);
   }
 }

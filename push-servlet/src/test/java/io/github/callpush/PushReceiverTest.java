@@ -104,7 +104,7 @@ class PushReceiverTest {
   void rejectionsAreCountedByReasonAndDeadLettered() {
     RecordingMetrics metrics = new RecordingMetrics();
     List<DeadLetter> letters = new CopyOnWriteArrayList<>();
-    try (PushReceiver receiver = PushReceiver.builder().observer(metrics).observer(Observing.deadLetters(letters))
+    try (PushReceiver receiver = PushReceiver.builder().observer(metrics).observer(PushObserver.deadLetters(letters::add))
         .verifier(TokenVerifier.builder().token("t").build()).build()) {
       PushResponse unauthorized = receiver.handle(post(Pushes.ring("e1")));
       PushResponse malformed = receiver.handle(PushRequest.builder().queryParameter("token", "t")

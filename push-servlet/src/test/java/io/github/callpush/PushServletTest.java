@@ -42,7 +42,7 @@ class PushServletTest {
   }
 
   private PushReceiver.Builder receiver() {
-    return PushReceiver.builder().allowUnverified().observer(metrics).observer(Observing.deadLetters(deadLetters));
+    return PushReceiver.builder().allowUnverified().observer(metrics).observer(PushObserver.deadLetters(deadLetters::add));
   }
 
   private void serve(PushReceiver.Builder builder) throws Exception {

@@ -36,7 +36,7 @@ class VerificationOverHttpTest {
   }
 
   private void serve(PushReceiver.Builder builder) throws Exception {
-    jetty = JettyHarness.servlet(new PushServlet(builder.observer(Observing.deadLetters(deadLetters))
+    jetty = JettyHarness.servlet(new PushServlet(builder.observer(PushObserver.deadLetters(deadLetters::add))
         .on("r", OutboundRing.class, ring -> runs.add(ring.eventId())).build()));
   }
 

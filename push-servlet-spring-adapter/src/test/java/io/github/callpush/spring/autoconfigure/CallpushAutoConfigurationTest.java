@@ -3,7 +3,6 @@ package io.github.callpush.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.DeadLetter;
-import io.github.callpush.PushExchange;
 import io.github.callpush.PushObserver;
 import io.github.callpush.PushListener;
 import io.github.callpush.PushReceiver;
@@ -488,14 +487,7 @@ class CallpushAutoConfigurationTest {
 
     @Bean
     PushObserver deadLetterObserver() {
-      return new PushObserver() {
-        @Override
-        public void answered(PushExchange exchange) {
-          if (exchange.deadLetter() != null) {
-            deadLetters.add(exchange.deadLetter());
-          }
-        }
-      };
+      return PushObserver.deadLetters(deadLetters::add);
     }
 
     @Bean
