@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.github.callpush.event.CallRecord;
+import io.github.callpush.event.CallSheetEvent;
 import io.github.callpush.event.CallStateEvent;
 import io.github.callpush.event.PhoneNumbers;
 import io.github.callpush.event.PushEvent;
+import io.github.callpush.event.WebcallResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,8 @@ final class Answers {
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final byte[] URL_CHECK = "callpush receiver: POST pushes here\n".getBytes(StandardCharsets.UTF_8);
   private static final String ALLOWED_METHODS = "POST, GET, HEAD";
+  /** The older call-event push and the webcall callback are acknowledged as their integrations do: an empty 200. */
+  private static final PushResponse EMPTY_ACK = new PushResponse(200, Map.of(), null, new byte[0]);
 
   private final ReceiverSettings settings;
   private final Observers observers;
@@ -56,7 +60,7 @@ final class Answers {
    * @param startNanos {@link System#nanoTime()} when the body had arrived
    */
   PushResponse answer(PushRequest request, Instant receivedAt, long startNanos, Outcome outcome, Delivery delivery) {
-    PushResponse response = response(request, outcome);
+    PushResponse response = response(request, outcome, delivery);
     long nanos = System.nanoTime() - startNanos;
     log(request, outcome, delivery, response, nanos);
     if (!observers.isEmpty()) {
@@ -67,9 +71,10 @@ final class Answers {
     return response;
   }
 
-  private PushResponse response(PushRequest request, Outcome outcome) {
+  private PushResponse response(PushRequest request, Outcome outcome, Delivery delivery) {
     if (outcome instanceof Outcome.Acknowledged) {
-      return ack;
+      PushEvent event = delivery.event();
+      return event instanceof CallSheetEvent || event instanceof WebcallResult ? EMPTY_ACK : ack;
     }
     if (outcome instanceof Outcome.UrlCheck) {
       return new PushResponse(200, Map.of(), TEXT, "HEAD".equals(request.method()) ? new byte[0] : URL_CHECK);

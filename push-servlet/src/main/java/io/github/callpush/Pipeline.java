@@ -5,6 +5,7 @@ import io.github.callpush.event.PushEvent;
 import io.github.callpush.internal.EventKeys;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,9 +20,11 @@ final class Pipeline implements AutoCloseable {
   private final Observers observers;
   private final ListenerRunner runner;
   private final Answers answers;
+  private final Set<String> credentialParameters;
 
   Pipeline(ReceiverSettings settings) {
     this.settings = settings;
+    this.credentialParameters = settings.verifier() == null ? Set.of() : settings.verifier().credentialParameters();
     this.check = new RequestCheck(settings);
     this.observers = new Observers(settings);
     this.runner = new ListenerRunner(settings);
@@ -31,24 +34,26 @@ final class Pipeline implements AutoCloseable {
   PushResponse handle(PushRequest request) {
     long start = System.nanoTime();
     Instant receivedAt = settings.clock().instant();
-    Admission admission = admit(request);
+    PushRequest push = pushOf(request);
+    Admission admission = admit(request, push, receivedAt);
     if (admission instanceof Admission.Decided decided) {
-      return answers.answer(request, receivedAt, start, decided.outcome(), decided.delivery());
+      return answers.answer(push, receivedAt, start, decided.outcome(), decided.delivery());
     }
     Delivery delivery = (Delivery) admission;
-    return answers.answer(request, receivedAt, start, runner.run(delivery), delivery);
+    return answers.answer(push, receivedAt, start, runner.run(delivery), delivery);
   }
 
   CompletableFuture<PushResponse> handleAsync(PushRequest request) {
     long start = System.nanoTime();
     Instant receivedAt = settings.clock().instant();
-    Admission admission = admit(request);
+    PushRequest push = pushOf(request);
+    Admission admission = admit(request, push, receivedAt);
     if (admission instanceof Admission.Decided decided) {
       return CompletableFuture.completedFuture(
-          answers.answer(request, receivedAt, start, decided.outcome(), decided.delivery()));
+          answers.answer(push, receivedAt, start, decided.outcome(), decided.delivery()));
     }
     Delivery delivery = (Delivery) admission;
-    return runner.runAsync(delivery).thenApply(outcome -> answers.answer(request, receivedAt, start, outcome, delivery));
+    return runner.runAsync(delivery).thenApply(outcome -> answers.answer(push, receivedAt, start, outcome, delivery));
   }
 
   /** Answers a rejection its front end found while reading the body (over the limit, cut short). */
@@ -66,8 +71,16 @@ final class Pipeline implements AutoCloseable {
     runner.close();
   }
 
-  /** The request checked, decoded and its listeners claimed; or the outcome that ends it before any listener. */
-  private Admission admit(PushRequest request) {
+  /** The request itself; for a GET carrying the older push, the form POST it stands for, credentials left out. */
+  private PushRequest pushOf(PushRequest request) {
+    return GetPush.isPush(request) ? GetPush.asForm(request, credentialParameters) : request;
+  }
+
+  /**
+   * The request checked, decoded and its listeners claimed; or the outcome that ends it before any listener.
+   * The request as sent is verified; its {@code push} form is decoded.
+   */
+  private Admission admit(PushRequest request, PushRequest push, Instant receivedAt) {
     if (RequestCheck.isUrlCheck(request)) {
       return new Admission.Decided(new Outcome.UrlCheck(), null);
     }
@@ -78,11 +91,11 @@ final class Pipeline implements AutoCloseable {
     }
     PushEvent event;
     try {
-      event = settings.decoder().decode(request.body(), request.contentType());
+      event = settings.decoder().decode(push.body(), push.contentType(), receivedAt);
     } catch (PushDecodingException notAnEvent) {
       return new Admission.Decided(new Rejection.Malformed(notAnEvent.getMessage()), null);
     }
-    Delivery delivery = new Delivery(settings, observers, event, EventKeys.of(event, request.body()));
+    Delivery delivery = new Delivery(settings, observers, event, EventKeys.of(event, push.body()));
     if (!delivery.claim(settings.listeners().matching(event))) {
       return new Admission.Decided(Outcome.RetryLater.STORE_UNAVAILABLE, delivery);
     }

@@ -1,6 +1,7 @@
 package io.github.callpush;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +21,7 @@ public final class PushRequest {
   private final String method;
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> query;
+  private final String queryString;
   private final String remoteAddress;
   private final byte[] body;
 
@@ -26,6 +29,7 @@ public final class PushRequest {
     this.method = builder.method;
     this.headers = Collections.unmodifiableMap(copy(builder.headers));
     this.query = Collections.unmodifiableMap(copy(builder.query));
+    this.queryString = builder.queryString.toString();
     this.remoteAddress = builder.remoteAddress;
     this.body = builder.body;
   }
@@ -57,6 +61,11 @@ public final class PushRequest {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
+  /** The query as sent, still URL-encoded, e.g. {@code token=abc&CallNo=010%2012}; empty when there is none. */
+  public String queryString() {
+    return queryString;
+  }
+
   /** The address of the peer that opened the connection (a proxy's, behind one). */
   public String remoteAddress() {
     return remoteAddress;
@@ -72,6 +81,20 @@ public final class PushRequest {
     return body;
   }
 
+  /** The names of the headers present. */
+  Set<String> headerNames() {
+    return headers.keySet();
+  }
+
+  /** A URL-encoded name or value of a query, decoded as UTF-8; kept as it is when its escapes are malformed. */
+  static String decode(String encoded) {
+    try {
+      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return encoded;
+    }
+  }
+
   private static Map<String, List<String>> copy(Map<String, List<String>> source) {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     source.forEach((name, values) -> copy.put(name, List.copyOf(values)));
@@ -84,6 +107,7 @@ public final class PushRequest {
     private String method = "POST";
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, List<String>> query = new TreeMap<>();
+    private final StringBuilder queryString = new StringBuilder();
     private String remoteAddress = "127.0.0.1";
     private byte[] body = new byte[0];
 
@@ -104,8 +128,9 @@ public final class PushRequest {
 
     /** Adds a query parameter value. */
     public Builder queryParameter(String name, String value) {
-      query.computeIfAbsent(Objects.requireNonNull(name, "name"), any -> new ArrayList<>())
-          .add(Objects.requireNonNull(value, "value"));
+      addToQuery(name, value);
+      appendToQueryString(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+          + URLEncoder.encode(value, StandardCharsets.UTF_8));
       return this;
     }
 
@@ -121,7 +146,8 @@ public final class PushRequest {
         int equals = pair.indexOf('=');
         String name = equals < 0 ? pair : pair.substring(0, equals);
         String value = equals < 0 ? "" : pair.substring(equals + 1);
-        queryParameter(decode(name), decode(value));
+        addToQuery(decode(name), decode(value));
+        appendToQueryString(pair);
       }
       return this;
     }
@@ -143,12 +169,17 @@ public final class PushRequest {
       return new PushRequest(this);
     }
 
-    private static String decode(String encoded) {
-      try {
-        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException malformed) {
-        return encoded;
-      }
+    private void addToQuery(String name, String value) {
+      query.computeIfAbsent(Objects.requireNonNull(name, "name"), any -> new ArrayList<>())
+          .add(Objects.requireNonNull(value, "value"));
     }
+
+    private void appendToQueryString(String pair) {
+      if (!queryString.isEmpty()) {
+        queryString.append('&');
+      }
+      queryString.append(pair);
+    }
+
   }
 }

@@ -18,15 +18,18 @@ final class RequestCheck {
     this.maxBodyBytes = settings.maxBodyBytes();
   }
 
-  /** Whether the request is the platform checking the URL (a GET or HEAD), not a push. */
+  /** Whether the request is the platform checking the URL (a HEAD, or a GET carrying no push), not a push. */
   static boolean isUrlCheck(PushRequest request) {
-    return "GET".equals(request.method()) || "HEAD".equals(request.method());
+    return "HEAD".equals(request.method()) || "GET".equals(request.method()) && !GetPush.isPush(request);
   }
 
-  /** The rejection of a push sent with the wrong method, over the limit or not verified; empty for one to decode. */
+  /**
+   * The rejection of a push sent with the wrong method (a push is a POST, or a GET carrying the older push),
+   * over the limit or not verified; empty for one to decode.
+   */
   Optional<Rejection> refusal(PushRequest request) {
     String method = request.method();
-    if (!"POST".equals(method)) {
+    if (!"POST".equals(method) && !GetPush.isPush(request)) {
       return Optional.of(new Rejection.MethodNotAllowed(method));
     }
     if (request.body().length > maxBodyBytes) {

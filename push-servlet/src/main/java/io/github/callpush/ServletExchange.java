@@ -24,7 +24,7 @@ final class ServletExchange {
   private ServletExchange() {}
 
   /**
-   * Reads the body (never more than the receiver's limit) of every request but a GET or HEAD URL check, so
+   * Reads the body (never more than the receiver's limit) of every request but a HEAD, so
    * that a rejected request of any method reaches the dead-letter hook with its bytes; handles it, and answers.
    */
   static void handle(PushReceiver receiver, HttpServletRequest request, HttpServletResponse response)
@@ -40,7 +40,7 @@ final class ServletExchange {
         builder.header(name, values.nextElement());
       }
     }
-    if ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method)) {
+    if ("HEAD".equalsIgnoreCase(method)) {
       write(receiver.handle(builder.build()), response);
       return;
     }

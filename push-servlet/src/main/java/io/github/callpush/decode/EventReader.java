@@ -26,6 +26,7 @@ import io.github.callpush.event.OutboundRing;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.event.RecordType;
 import io.github.callpush.event.UnknownEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,10 +45,11 @@ final class EventReader {
     this.json = json;
   }
 
-  PushEvent read(ObjectNode root) {
+  /** The event of a parsed body; {@code receivedAt} is the time of one that carries none. */
+  PushEvent read(ObjectNode root, Instant receivedAt) {
     ObjectNode payload = root;
     String wrapperId = null;
-    JsonNode content = unwrap(root.get("content"));
+    JsonNode content = isWrapper(root) ? unwrap(root.get("content")) : null;
     if (content != null) {
       payload = (ObjectNode) content;
       wrapperId = PayloadFields.textOf(root.get("uniqueId"));
@@ -55,12 +57,14 @@ final class EventReader {
     PayloadFields fields = new PayloadFields(payload, times, json);
     String sentPushType = firstNonNull(fields.text("pushType"), PayloadFields.textOf(root.get("pushType")));
     EventType type = EventType.classify(sentPushType, fields);
+    Instant statusTime = fields.instant("statusTime");
     EventHeader header = new EventHeader(
         sentPushType != null ? sentPushType : type.pushType,
         firstNonNull(fields.text("eventUniqueId"), wrapperId),
         fields.text("accountId"),
-        fields.text("callUniqueId"),
-        fields.instant("statusTime"),
+        firstNonNull(fields.text("callUniqueId"), fields.text("superUniqueId")),
+        statusTime,
+        firstNonNull(statusTime, type == EventType.CALL_RECORD ? recordTime(fields, receivedAt) : receivedAt),
         fields.map("extras"),
         root);
     return switch (type) {
@@ -74,7 +78,7 @@ final class EventReader {
       case CALL_RECORD -> callRecord(header, fields);
       case MEDIA_FAIL_REASON -> new MediaFailReason(
           header, fields.text("agentNumber"), fields.text("preMediaFailureReason"), fields.integer("preMediaCode"),
-          fields.text("preMediaKeyWord"));
+          fields.text("preMediaKeyWord"), segments(root));
       case LOGIN -> new AgentLogin(
           header, fields.text("agentNumber"), fields.text("agentName"), fields.code("loginType", LoginType.class),
           fields.code("offlineType", LoginType.class));
@@ -83,6 +87,51 @@ final class EventReader {
           fields.code("offlineType", LoginType.class));
       case UNKNOWN -> new UnknownEvent(header);
     };
+  }
+
+  /**
+   * Whether {@code content} wraps the event ({@code link}: {@code {"content":{...},"uniqueId":...}}) rather than
+   * being a field of it ({@code mediaFailreason}'s {@code content.segments}): a wrapper has no account or event
+   * id of its own.
+   */
+  private static boolean isWrapper(ObjectNode root) {
+    return !root.hasNonNull("accountId") && !root.hasNonNull("eventUniqueId");
+  }
+
+  /** The time of a call record: its {@code createTime}, else {@code saveTime}, {@code endTime}, {@code hangupTime}. */
+  private static Instant recordTime(PayloadFields fields, Instant receivedAt) {
+    for (String name : new String[] {"createTime", "saveTime", "endTime", "hangupTime"}) {
+      Instant time = fields.instant(name);
+      if (time != null) {
+        return time;
+      }
+    }
+    return receivedAt;
+  }
+
+  /** {@code content.segments} of a {@code mediaFailreason} (also accepted at the top level). */
+  private List<MediaFailReason.Segment> segments(ObjectNode root) {
+    JsonNode content = root.get("content");
+    if (content != null && content.isTextual()) {
+      content = json.parseEmbeddedObject(content.textValue());
+    }
+    JsonNode segments = content != null && content.isObject() ? content.get("segments") : root.get("segments");
+    if (segments == null || !segments.isArray()) {
+      return List.of();
+    }
+    List<MediaFailReason.Segment> read = new ArrayList<>(segments.size());
+    for (JsonNode segment : segments) {
+      if (segment instanceof ObjectNode object) {
+        PayloadFields fields = new PayloadFields(object, times, json);
+        read.add(new MediaFailReason.Segment(millis(fields.integer("beginTime")), millis(fields.integer("endTime")),
+            fields.integer("channelId"), fields.text("text")));
+      }
+    }
+    return read;
+  }
+
+  private static Duration millis(Integer millis) {
+    return millis == null ? null : Duration.ofMillis(millis);
   }
 
   /** The payload of a {@code {"content":{...},"uniqueId":...}} wrapper (an object, or a string holding one). */
@@ -116,6 +165,9 @@ final class EventReader {
     return new CallRecord(
         header,
         firstNonNull(fields.text("_id"), fields.text("id")),
+        fields.text("id"),
+        fields.text("uniqueId"),
+        fields.text("applicationId"),
         fields.text("cdrType"),
         fields.code("callType", CallType.class),
         fields.code("status", AnswerStatus.class),
@@ -219,7 +271,7 @@ final class EventReader {
     return text == null ? null : PayloadFields.instant(text, times);
   }
 
-  private static String firstNonNull(String first, String second) {
+  private static <T> T firstNonNull(T first, T second) {
     return first != null ? first : second;
   }
 }

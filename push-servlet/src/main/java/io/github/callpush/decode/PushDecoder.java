@@ -6,6 +6,8 @@ import io.github.callpush.event.PushEvent;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,8 +15,8 @@ import java.util.Objects;
 /**
  * Turns the raw bytes of a push into a typed {@link PushEvent}, tolerating what the platform really
  * sends: numbers for strings and strings for numbers, three time formats, {@code ""} for absent,
- * {@code extras} as an object or a JSON string, the {@code {"content":{...}}} wrapper, and payloads
- * without {@code pushType}. Immutable and thread-safe.
+ * {@code extras} as an object or a JSON string, the {@code {"content":{...}}} wrapper, payloads
+ * without {@code pushType}, and the older call-event push's form parameters. Immutable and thread-safe.
  *
  * <pre>{@code
  * PushDecoder decoder = PushDecoder.builder().zone(ZoneId.of("Asia/Shanghai")).build();
@@ -29,13 +31,19 @@ public final class PushDecoder {
   private static final PushDecoder DEFAULTS = builder().build();
 
   private final ZoneId zone;
+  private final Clock clock;
   private final JsonSource json;
+  private final FormSource form;
   private final EventReader reader;
+  private final FormPushReader formReader;
 
   private PushDecoder(Builder builder) {
     this.zone = builder.zone;
+    this.clock = builder.clock;
     this.json = new JsonSource(builder.maxNestingDepth, builder.maxStringLength, builder.maxNumberLength);
+    this.form = new FormSource(builder.maxStringLength);
     this.reader = new EventReader(zone, json);
+    this.formReader = new FormPushReader(new LocalTimes(zone), json);
   }
 
   /** A decoder with the default zone and limits. */
@@ -63,31 +71,48 @@ public final class PushDecoder {
   }
 
   /**
-   * Decodes a body in the charset its {@code Content-Type} names (UTF-8 when it names none).
+   * Decodes a body in the charset its {@code Content-Type} names (UTF-8 when it names none). A form
+   * ({@code application/x-www-form-urlencoded}) is the older call-event push or the webcall callback,
+   * unless its body is JSON, as some senders declare it.
    *
    * @param contentType the request's {@code Content-Type}, may be null
    * @throws PushDecodingException when the body is not an event, or the charset is not supported
    */
   public PushEvent decode(byte[] body, String contentType) {
-    Objects.requireNonNull(body, "body");
-    return read(json.parse(body, charsetOf(contentType)));
+    return decode(body, contentType, clock.instant());
   }
 
   /**
-   * Decodes a body already read as text.
+   * Decodes a body as {@link #decode(byte[], String)} does, for a push received at {@code receivedAt}: the
+   * {@link PushEvent#time()} of a push that carries no time of its own.
+   *
+   * @throws PushDecodingException when the body is not an event, or the charset is not supported
+   */
+  public PushEvent decode(byte[] body, String contentType, Instant receivedAt) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Charset charset = charsetOf(contentType);
+    if (FormSource.isForm(contentType, body)) {
+      return formReader.read(form.parse(body, charset), receivedAt);
+    }
+    return read(json.parse(body, charset), receivedAt);
+  }
+
+  /**
+   * Decodes a JSON body already read as text.
    *
    * @throws PushDecodingException when the body is not an event
    */
   public PushEvent decode(String body) {
     Objects.requireNonNull(body, "body");
-    return read(json.parse(body));
+    return read(json.parse(body), clock.instant());
   }
 
-  private PushEvent read(JsonNode root) {
+  private PushEvent read(JsonNode root, Instant receivedAt) {
     if (!(root instanceof ObjectNode object)) {
       throw PushDecodingException.notAnObject(root.getNodeType());
     }
-    return reader.read(object);
+    return reader.read(object, receivedAt);
   }
 
   /** The charset a {@code Content-Type} names, or null when it names none. */
@@ -113,6 +138,7 @@ public final class PushDecoder {
   public static final class Builder {
 
     private ZoneId zone = DEFAULT_ZONE;
+    private Clock clock = Clock.systemUTC();
     private int maxNestingDepth = 32;
     private int maxStringLength = 1 << 20;
     private int maxNumberLength = 64;
@@ -122,6 +148,12 @@ public final class PushDecoder {
     /** The zone of times sent as {@code yyyy-MM-dd HH:mm:ss}; default {@code Asia/Shanghai}. */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** The clock that dates a push carrying no time of its own when no receive time is given; default the system's. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

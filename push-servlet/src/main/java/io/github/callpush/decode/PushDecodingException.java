@@ -24,7 +24,7 @@ public final class PushDecodingException extends RuntimeException {
 
   /** What kind of problem the body has. */
   public enum Reason {
-    /** No bytes, or only whitespace. */
+    /** No bytes, or only whitespace; or a form without parameters. */
     EMPTY_BODY,
     /** Not well-formed JSON, or not text in its encoding; {@link #line()} and {@link #column()} tell where if known. */
     MALFORMED_JSON,
@@ -51,6 +51,16 @@ public final class PushDecodingException extends RuntimeException {
 
   static PushDecodingException emptyBody() {
     return new PushDecodingException(Reason.EMPTY_BODY, "empty body: expected a JSON object", -1, -1, null);
+  }
+
+  static PushDecodingException emptyForm() {
+    return new PushDecodingException(
+        Reason.EMPTY_BODY, "empty form: expected the parameters of a push", -1, -1, null);
+  }
+
+  static PushDecodingException formValueTooLong(int limit) {
+    return new PushDecodingException(
+        Reason.TOO_LARGE, "form parameter longer than the limit of " + limit + " characters", -1, -1, null);
   }
 
   static PushDecodingException notAnObject(JsonNodeType type) {

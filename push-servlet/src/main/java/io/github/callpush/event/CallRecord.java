@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param header the fields every push carries
  * @param recordId the record's id ({@code _id}, else {@code id})
+ * @param serialId the record's auto-increment id ({@code id})
+ * @param uniqueId the record's unique identifier ({@code uniqueId})
+ * @param applicationId the application that placed the call ({@code applicationId})
  * @param cdrType the kind of record ({@code cdrType}), e.g. {@code callRecord}
  * @param callType the direction and kind of call ({@code callType})
  * @param status how the call ended up ({@code status})
@@ -31,6 +34,9 @@ import java.util.List;
 public record CallRecord(
     EventHeader header,
     String recordId,
+    String serialId,
+    String uniqueId,
+    String applicationId,
     String cdrType,
     Code<CallType> callType,
     Code<AnswerStatus> status,

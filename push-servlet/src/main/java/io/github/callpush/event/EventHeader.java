@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param pushType the {@code pushType} as sent, or the canonical name of the classified type
  * @param eventId {@code eventUniqueId}, else the wrapper's {@code uniqueId}; null when neither was sent
  * @param accountId {@code accountId}
- * @param callId {@code callUniqueId}
- * @param statusTime {@code statusTime}
+ * @param callId the call the event belongs to: {@code callUniqueId}, else {@code superUniqueId} (the spec's
+ *     {@code link} example carries only that), else the older push's {@code CallSheetID}; null for agent-only events
+ * @param statusTime {@code statusTime} as sent (for the older call-event push, the time of its {@code CallState})
+ * @param time when the event happened, to order events by: {@code statusTime}; for a call record its
+ *     {@code createTime} (else {@code saveTime}, {@code endTime}); for a push that carries no time of its own
+ *     ({@code mediaFailreason}, the webcall callback), when it was received. Never null
  * @param extras {@code extras}, decoded from an object or a JSON string; empty when absent
  * @param raw the whole body as received
  */
@@ -24,11 +28,13 @@ public record EventHeader(
     String accountId,
     String callId,
     Instant statusTime,
+    Instant time,
     Map<String, Object> extras,
     JsonNode raw) {
 
-  /** Checks that {@code extras} and the raw body are present and makes {@code extras} read-only, order kept. */
+  /** Checks that {@code time}, {@code extras} and the raw body are present and makes {@code extras} read-only, order kept. */
   public EventHeader {
+    Objects.requireNonNull(time, "time");
     extras = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extras, "extras")));
     Objects.requireNonNull(raw, "raw");
   }

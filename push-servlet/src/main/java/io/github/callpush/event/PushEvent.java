@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code null}. Whatever the platform sent, typed or not, stays readable through {@link #raw()}.
  */
 public sealed interface PushEvent
-    permits CallStateEvent, CallRecord, MediaFailReason, AgentLogin, AgentLogout, UnknownEvent {
+    permits CallStateEvent, CallRecord, MediaFailReason, AgentLogin, AgentLogout, WebcallResult, UnknownEvent {
 
   /** The fields every push carries. */
   EventHeader header();
@@ -40,7 +40,10 @@ public sealed interface PushEvent
     return header().accountId();
   }
 
-  /** The call ({@code callUniqueId}) this event belongs to; null for agent-only events. */
+  /**
+   * The call this event belongs to, the same for every event of one call: {@code callUniqueId}, else
+   * {@code superUniqueId}, else the older push's {@code CallSheetID}; null for agent-only events.
+   */
   default String callId() {
     return header().callId();
   }
@@ -50,12 +53,21 @@ public sealed interface PushEvent
     return header().statusTime();
   }
 
+  /** When the event happened, to order events by; never null (see {@link EventHeader#time()}). */
+  default Instant time() {
+    return header().time();
+  }
+
   /** The custom parameters ({@code extras}) passed when the call was placed; empty when absent. */
   default Map<String, Object> extras() {
     return header().extras();
   }
 
-  /** The whole body as received, wrapper included. Treat it as read-only. */
+  /**
+   * The whole body as received, wrapper included; for the older call-event push and the webcall callback,
+   * an object of every parameter as sent (name to value, an array for a repeated one), the verifier's
+   * credentials left out. Treat it as read-only.
+   */
   default JsonNode raw() {
     return header().raw();
   }

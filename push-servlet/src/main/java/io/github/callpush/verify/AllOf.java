@@ -2,6 +2,7 @@ package io.github.callpush.verify;
 
 import io.github.callpush.PushRequest;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@link PushVerifier#allOf}: accepts when every verifier does; the first refusal wins. Not API. */
@@ -16,6 +17,13 @@ record AllOf(List<PushVerifier> verifiers) implements PushVerifier {
       }
     }
     return Verification.ok();
+  }
+
+  /** Every verifier's credential parameters. */
+  @Override
+  public Set<String> credentialParameters() {
+    return verifiers.stream().flatMap(verifier -> verifier.credentialParameters().stream())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Each verifier's description, joined by "and". */

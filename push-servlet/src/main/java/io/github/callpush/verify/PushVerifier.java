@@ -3,6 +3,7 @@ package io.github.callpush.verify;
 import io.github.callpush.PushRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decides whether a request really comes from the platform, before anything is decoded or claimed.
@@ -14,6 +15,15 @@ public interface PushVerifier {
 
   /** The verdict on one request; never null. */
   Verification verify(PushRequest request);
+
+  /**
+   * The query parameters this verifier reads a secret from. The receiver leaves them out of a GET push's
+   * fields, so that they reach no {@code raw()}, log or dead letter. A verifier that reads a secret from the
+   * query must name it here; the default names none.
+   */
+  default Set<String> credentialParameters() {
+    return Set.of();
+  }
 
   /**
    * A verifier that accepts a request only when every given verifier does; the first refusal wins.

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Accepts a request that carries one of the shared tokens in a query parameter or a header. Several
@@ -47,6 +48,12 @@ public final class TokenVerifier implements PushVerifier {
       valid |= tokens.matches(token.getBytes(StandardCharsets.UTF_8));
     }
     return valid ? Verification.ok() : Verification.unauthorized("invalid token");
+  }
+
+  /** The query parameters it reads a token from. */
+  @Override
+  public Set<String> credentialParameters() {
+    return Set.copyOf(queryParameters);
   }
 
   /** What it checks, without the tokens: {@code token (1 valid) in query parameter token}. */

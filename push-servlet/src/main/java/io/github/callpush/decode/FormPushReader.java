@@ -1,0 +1,214 @@
+package io.github.callpush.decode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.callpush.event.CallPhase;
+import io.github.callpush.event.CallSheet;
+import io.github.callpush.event.CallSheetHangup;
+import io.github.callpush.event.CallSheetLink;
+import io.github.callpush.event.CallSheetResult;
+import io.github.callpush.event.CallSheetRing;
+import io.github.callpush.event.CallSheetState;
+import io.github.callpush.event.CallSheetType;
+import io.github.callpush.event.CallState;
+import io.github.callpush.event.CallType;
+import io.github.callpush.event.Code;
+import io.github.callpush.event.EventHeader;
+import io.github.callpush.event.PushEvent;
+import io.github.callpush.event.UnknownEvent;
+import io.github.callpush.event.WebcallOutcome;
+import io.github.callpush.event.WebcallResult;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the parameters of the older call-event push ({@code CallSheetID}, {@code CallState}, ...) and of the
+ * webcall callback ({@code actionid}, {@code Message}) into typed events.
+ */
+final class FormPushReader {
+
+  static final String RING = "callSheetRing";
+  static final String LINK = "callSheetLink";
+  static final String HANGUP = "callSheetHangup";
+  static final String WEBCALL = "webcallResult";
+
+  private final LocalTimes times;
+  private final JsonSource json;
+
+  FormPushReader(LocalTimes times, JsonSource json) {
+    this.times = times;
+    this.json = json;
+  }
+
+  PushEvent read(ObjectNode form, Instant receivedAt) {
+    PayloadFields fields = new PayloadFields(form, times, json);
+    String callSheetId = fields.text("CallSheetID");
+    Code<CallSheetState> state = fields.code("CallState", CallSheetState.class);
+    if (callSheetId != null || state != null || fields.has("CallNo") || fields.has("CalledNo")) {
+      return callSheetEvent(form, fields, callSheetId, state, receivedAt);
+    }
+    String actionId = firstPresent(fields, "actionid", "actionId", "ActionID");
+    String message = fields.text("Message");
+    if (actionId != null && message != null) {
+      EventHeader header = new EventHeader(WEBCALL, "webcall:" + actionId + ":" + message, fields.text("AccountId"),
+          null, null, receivedAt, Map.of(), form);
+      return new WebcallResult(header, actionId, WebcallOutcome.ofMessage(message));
+    }
+    return new UnknownEvent(new EventHeader(null, null, fields.text("AccountId"), null, null, receivedAt, Map.of(),
+        form));
+  }
+
+  private PushEvent callSheetEvent(
+      ObjectNode form, PayloadFields fields, String callSheetId, Code<CallSheetState> state, Instant receivedAt) {
+    CallSheet.Times when = new CallSheet.Times(time(fields, "Ring"), time(fields, "RingingDate"),
+        time(fields, "QueueTime"), time(fields, "Begin"), time(fields, "End"));
+    CallSheetState known = state == null ? (when.end() != null ? CallSheetState.HANGUP : CallSheetState.OTHER)
+        : state.value();
+    Code<CallSheetType> callType = fields.code("CallType", CallSheetType.class);
+    boolean incoming = callType != null && callType.value().isIncoming();
+    String callingNumber = fields.text("CallNo");
+    String calledNumber = fields.text("CalledNo");
+    String agentNumber = firstPresent(fields, "Agent", "Exten");
+    String fileServer = fields.text("FileServer");
+    String recordFile = fields.text("RecordFile");
+    CallSheet sheet = new CallSheet(
+        callSheetId, fields.text("CallID"), fields.text("refCallSheetId"), callType, state,
+        fields.code("State", CallSheetResult.class), callingNumber, calledNumber,
+        incoming ? callingNumber : calledNumber, fields.text("Province"), fields.text("District"), agentNumber,
+        fields.text("Exten"), fields.text("AgentName"), fields.text("Queue"), fields.text("IVRKEY"), when,
+        new CallSheet.Recording(recordingUrl(fileServer, recordFile), fileServer, recordFile,
+            fields.text("MonitorFilename")),
+        fields.text("ActionID"), fields.text("WebcallActionID"), fields.text("AccountName"),
+        fields.text("DialoutStrVar"));
+    Instant statusTime = switch (known) {
+      case RING -> when.ring();
+      case RINGING -> firstNonNull(when.ringing(), when.ring());
+      case LINK -> when.begin();
+      case HANGUP, UNLINK -> when.end();
+      case OTHER -> null;
+    };
+    Instant time = firstNonNull(statusTime, firstNonNull(latest(when), receivedAt));
+    String pushType = switch (known) {
+      case RING, RINGING -> RING;
+      case LINK -> LINK;
+      case HANGUP, UNLINK -> HANGUP;
+      case OTHER -> null;
+    };
+    String eventId = callSheetId == null ? null
+        : "callsheet:" + callSheetId + ":" + nullToEmpty(sheet.channelCallId()) + ":"
+            + (state == null ? "" : state.raw());
+    EventHeader header = new EventHeader(pushType, eventId, fields.text("AccountId"), callSheetId, statusTime, time,
+        variables(fields.text("CdrVar")), form);
+    if (pushType == null) {
+      return new UnknownEvent(header);
+    }
+    CallState call = new CallState(
+        sheet.customerNumber(), incoming ? calledNumber : null, incoming ? null : callingNumber,
+        phase(known, state == null ? "" : state.raw()), callType(callType), agentNumber, sheet.agentName(),
+        sheet.transferredFromCallSheetId());
+    return switch (pushType) {
+      case RING -> new CallSheetRing(header, call, sheet);
+      case LINK -> new CallSheetLink(header, call, sheet);
+      default -> new CallSheetHangup(header, call, sheet);
+    };
+  }
+
+  /**
+   * A time as the platform sends it, also when it was URL-encoded twice: after the container's decoding,
+   * {@code 2015-06-12+20%3A14%3A50} is decoded once more.
+   */
+  private Instant time(PayloadFields fields, String name) {
+    String text = fields.text(name);
+    if (text == null) {
+      return null;
+    }
+    Instant time = PayloadFields.instant(text.trim(), times);
+    if (time == null && (text.indexOf('%') >= 0 || text.indexOf('+') >= 0)) {
+      try {
+        time = PayloadFields.instant(URLDecoder.decode(text, StandardCharsets.UTF_8).trim(), times);
+      } catch (IllegalArgumentException notEncoded) {
+        return null;
+      }
+    }
+    return time;
+  }
+
+  /** {@code CdrVar}: {@code k:v,k:v}, each key set with a {@code __} prefix when the call was placed. */
+  private static Map<String, Object> variables(String cdrVar) {
+    if (cdrVar == null) {
+      return Map.of();
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String entry : cdrVar.split(",")) {
+      int colon = entry.indexOf(':');
+      String key = (colon < 0 ? entry : entry.substring(0, colon)).strip();
+      if (key.startsWith("__")) {
+        key = key.substring(2);
+      }
+      if (!key.isEmpty()) {
+        variables.put(key, colon < 0 ? "" : entry.substring(colon + 1).strip());
+      }
+    }
+    return variables;
+  }
+
+  private static String recordingUrl(String fileServer, String recordFile) {
+    if (fileServer == null || recordFile == null) {
+      return null;
+    }
+    boolean slashes = fileServer.endsWith("/") || recordFile.startsWith("/");
+    return fileServer + (slashes ? "" : "/") + recordFile;
+  }
+
+  private static Code<CallPhase> phase(CallSheetState state, String raw) {
+    CallPhase phase = switch (state) {
+      case RING, RINGING -> CallPhase.RING;
+      case LINK -> CallPhase.LINK;
+      case HANGUP, UNLINK -> CallPhase.HANGUP;
+      case OTHER -> CallPhase.OTHER;
+    };
+    return new Code<>(phase, raw);
+  }
+
+  private static Code<CallType> callType(Code<CallSheetType> type) {
+    if (type == null) {
+      return null;
+    }
+    CallType callType = switch (type.value()) {
+      case NORMAL, TRANSFER -> CallType.INCOMING;
+      case DIALOUT, DIAL_TRANSFER -> CallType.DIALOUT;
+      case OTHER -> CallType.OTHER;
+    };
+    return new Code<>(callType, type.raw());
+  }
+
+  private static Instant latest(CallSheet.Times when) {
+    Instant latest = null;
+    for (Instant time : new Instant[] {when.ring(), when.ringing(), when.queued(), when.begin(), when.end()}) {
+      if (time != null && (latest == null || time.isAfter(latest))) {
+        latest = time;
+      }
+    }
+    return latest;
+  }
+
+  private static String firstPresent(PayloadFields fields, String... names) {
+    for (String name : names) {
+      String value = fields.text(name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static <T> T firstNonNull(T first, T second) {
+    return first != null ? first : second;
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}
