@@ -13,7 +13,10 @@ import java.util.function.Consumer;
  */
 public interface PushObserver {
 
-  /** A push arrived (any request but a GET or HEAD URL check), before it is checked; on the request thread. */
+  /**
+   * A push arrived (any request but a URL check: a HEAD, or a GET carrying no push), before it is checked; on
+   * the request thread.
+   */
   default void received(PushRequest request) {}
 
   /**

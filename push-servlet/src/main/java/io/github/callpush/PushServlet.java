@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The push endpoint as a servlet. Declare it in {@code web.xml} with init-params (see the README), or
  * put a ready {@link PushReceiver} in the servlet context attribute {@link #RECEIVER_ATTRIBUTE}, or
- * construct it with a receiver in code. Answers POSTs with the receiver; a GET answers a URL check.
+ * construct it with a receiver in code. Answers POSTs, and GETs carrying the older call-event push, with the
+ * receiver; a HEAD or a bare GET answers a URL check.
  */
 public class PushServlet extends HttpServlet {
 

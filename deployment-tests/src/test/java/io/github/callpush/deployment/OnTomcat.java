@@ -78,6 +78,12 @@ abstract class OnTomcat {
         .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
   }
 
+  /** Sends a GET, as the platform sends its older call-event push. */
+  static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(tomcat.uri(pathAndQuery)).timeout(AWAIT).GET().build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+
   /** Waits until {@code webapp}'s listener has handled {@code eventId} at least once; its handled events then. */
   static List<String> awaitHandled(Webapp webapp, String eventId) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(AWAIT);

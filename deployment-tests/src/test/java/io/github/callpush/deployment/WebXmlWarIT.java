@@ -7,6 +7,7 @@ import io.github.callpush.fixtures.Pushes;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,26 @@ class WebXmlWarIT extends OnTomcat {
     HttpResponse<String> wrongToken = post(webapp.pushPath() + "?token=not-" + TOKEN, forged.body());
     assertThat(wrongToken.statusCode()).as("wrong token: %s", wrongToken.body()).isEqualTo(401);
     assertThat(webapp.handledEvents()).containsExactly(push.eventId());
+  }
+
+  @ParameterizedTest(name = "dedup {0}")
+  @ValueSource(strings = {"memory", POSTGRESQL})
+  void theOlderGetPushIsHandledOnceAndAnsweredAnEmpty200(String dedup) throws Exception {
+    Webapp webapp = deployed(dedup).webapp();
+    String callSheet = "cs-" + UUID.randomUUID();
+    String query = "CallNo=01087654321&CalledNo=4008001234&CallSheetID=" + callSheet + "&CallID=leg-1&CallType=normal"
+        + "&Ring=2026-12-05%2016%3A20%3A01&CallState=Ring&AgentName=%E5%BC%A0%E4%B8%89";
+
+    HttpResponse<String> first = get(webapp.pushPath() + "?token=" + TOKEN + "&" + query);
+    HttpResponse<String> retry = get(webapp.pushPath() + "?token=" + TOKEN + "&" + query);
+    HttpResponse<String> urlCheck = get(webapp.pushPath() + "?token=" + TOKEN);
+
+    String eventId = "callsheet:" + callSheet + ":leg-1:Ring";
+    assertThat(first.statusCode()).as("first delivery: %s", first.body()).isEqualTo(200);
+    assertThat(first.body()).isEmpty();
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(urlCheck.body()).contains("callpush receiver");
+    assertThat(webapp.handledEvents()).filteredOn(eventId::equals).hasSize(1);
   }
 
   @ParameterizedTest(name = "dedup {0}")

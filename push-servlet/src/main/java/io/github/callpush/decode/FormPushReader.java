@@ -1,5 +1,7 @@
 package io.github.callpush.decode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.CallPhase;
 import io.github.callpush.event.CallSheet;
@@ -43,7 +45,7 @@ final class FormPushReader {
   }
 
   PushEvent read(ObjectNode form, Instant receivedAt) {
-    PayloadFields fields = new PayloadFields(form, times, json);
+    PayloadFields fields = new PayloadFields(firstValues(form), times, json);
     String callSheetId = fields.text("CallSheetID");
     Code<CallSheetState> state = fields.code("CallState", CallSheetState.class);
     if (callSheetId != null || state != null || fields.has("CallNo") || fields.has("CalledNo")) {
@@ -154,12 +156,33 @@ final class FormPushReader {
     return variables;
   }
 
+  /** The form with each repeated parameter read as its first non-empty value, as typed fields read it. */
+  private static ObjectNode firstValues(ObjectNode form) {
+    ObjectNode firsts = null;
+    for (Map.Entry<String, JsonNode> parameter : form.properties()) {
+      if (parameter.getValue() instanceof ArrayNode values) {
+        if (firsts == null) {
+          firsts = form.deepCopy();
+        }
+        String first = "";
+        for (JsonNode value : values) {
+          if (!value.textValue().isEmpty()) {
+            first = value.textValue();
+            break;
+          }
+        }
+        firsts.put(parameter.getKey(), first);
+      }
+    }
+    return firsts == null ? form : firsts;
+  }
+
   private static String recordingUrl(String fileServer, String recordFile) {
     if (fileServer == null || recordFile == null) {
       return null;
     }
-    boolean slashes = fileServer.endsWith("/") || recordFile.startsWith("/");
-    return fileServer + (slashes ? "" : "/") + recordFile;
+    String server = fileServer.endsWith("/") ? fileServer.substring(0, fileServer.length() - 1) : fileServer;
+    return server + (recordFile.startsWith("/") ? "" : "/") + recordFile;
   }
 
   private static Code<CallPhase> phase(CallSheetState state, String raw) {
