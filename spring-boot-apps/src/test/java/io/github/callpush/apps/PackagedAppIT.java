@@ -101,6 +101,26 @@ class PackagedAppIT {
     }
 
     @Test
+    void handlesTheOlderGetPushOnceWithAnEmpty200AndKeepsTheUrlCheck() throws Exception {
+      String query = "CallNo=01087654321&CalledNo=4008001234&CallSheetID=cs-" + UUID.randomUUID()
+          + "&CallID=leg-1&CallType=normal&Ring=2026-12-05%2016%3A20%3A01&CallState=Ring";
+
+      HttpResponse<String> first = get("/hooks/callpush?token=" + TOKEN + "&" + query);
+      HttpResponse<String> retry = get("/hooks/callpush?token=" + TOKEN + "&" + query);
+      HttpResponse<String> forged = get("/hooks/callpush?token=wrong&" + query);
+      HttpResponse<String> urlCheck = get("/hooks/callpush?token=" + TOKEN);
+
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      assertThat(first.body()).isEmpty();
+      assertThat(retry.statusCode()).isEqualTo(200);
+      assertThat(forged.statusCode()).isEqualTo(401);
+      assertThat(urlCheck.statusCode()).isEqualTo(200);
+      assertThat(urlCheck.body()).contains("callpush receiver");
+      HttpResponse<String> duplicates = get("/actuator/metrics/callpush.pushes?tag=outcome:duplicate");
+      assertThat(duplicates.body()).containsPattern("\"statistic\":\"COUNT\",\"value\":[1-9]");
+    }
+
+    @Test
     void reportsTheDedupStoresHealthWithDetails() throws Exception {
       HttpResponse<String> health = get("/actuator/health/callpush");
       assertThat(health.statusCode()).isEqualTo(200);
