@@ -33,6 +33,9 @@ final class DeadLetterDirectory {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** How long a full directory is believed full before its files are counted again. */
   private static final Duration RECOUNT_AFTER = Duration.ofSeconds(10);
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String FORM_SUFFIX = ".form";
+  private static final String JSON_SUFFIX = ".json";
 
   private final Path directory;
   private final int maximumLetters;
@@ -75,8 +78,7 @@ final class DeadLetterDirectory {
       return;
     }
     try {
-      String stem = write(letter);
-      LOG.debug("dead letter kept as {}", directory.resolve(stem + ".json"));
+      LOG.debug("dead letter kept as {}", directory.resolve(write(letter)));
     } catch (IOException e) {
       release();
       throw new UncheckedIOException("could not keep the dead letter in " + directory, e);
@@ -110,7 +112,10 @@ final class DeadLetterDirectory {
     }
   }
 
-  /** Writes the description then the body, each first under a temporary name, so no reader sees half a file. */
+  /**
+   * Writes the description then the body, each first under a temporary name, so no reader sees half a file;
+   * returns the body's file name: {@code STEM.form} for a form (the older push), {@code STEM.json} otherwise.
+   */
   private String write(DeadLetter letter) throws IOException {
     Properties description = new Properties();
     description.setProperty("status", Integer.toString(letter.status()));
@@ -129,18 +134,23 @@ final class DeadLetterDirectory {
     try {
       Files.write(body, letter.body());
       try (Writer out = Files.newBufferedWriter(about, StandardCharsets.UTF_8)) {
-        description.store(out, "callpush dead letter; the body is the .json file of the same name");
+        description.store(out, "callpush dead letter; the body is the .json or .form file of the same name");
       }
       String stem = STAMP.format(letter.receivedAt()) + "-" + instance + "-"
           + String.format(Locale.ROOT, "%06d", sequence.incrementAndGet()) + "-" + letter.status();
-      // the .json last: whoever lists the bodies finds each one described
+      String bodyName = stem + (isForm(letter.contentType()) ? FORM_SUFFIX : JSON_SUFFIX);
+      // the body last: whoever lists the bodies finds each one described
       Files.move(about, directory.resolve(stem + ".properties"), StandardCopyOption.ATOMIC_MOVE);
-      Files.move(body, directory.resolve(stem + ".json"), StandardCopyOption.ATOMIC_MOVE);
-      return stem;
+      Files.move(body, directory.resolve(bodyName), StandardCopyOption.ATOMIC_MOVE);
+      return bodyName;
     } finally {
       Files.deleteIfExists(body);
       Files.deleteIfExists(about);
     }
+  }
+
+  private static boolean isForm(String contentType) {
+    return contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
   }
 
   /** A new file in the directory, readable by its owner only where the file system has POSIX permissions. */
@@ -150,7 +160,7 @@ final class DeadLetterDirectory {
 
   private long count() {
     long count = 0;
-    try (DirectoryStream<Path> bodies = Files.newDirectoryStream(directory, "*.json")) {
+    try (DirectoryStream<Path> bodies = Files.newDirectoryStream(directory, "*.{json,form}")) {
       for (Path ignored : bodies) {
         count++;
       }

@@ -51,7 +51,8 @@ public interface PushObserver {
 
   /**
    * An observer that keeps every rejected push as files in {@code directory} (created if missing): the
-   * body byte for byte as {@code STEM.json}, which the fixtures' {@code send --dir} replays, and what the
+   * body byte for byte as {@code STEM.json} ({@code STEM.form} for the older push's parameters), which the
+   * fixtures' {@code send --dir} replays with its content type, and what the
    * receiver knew of it (status, reason, time, peer, content type) as {@code STEM.properties}. Stems sort
    * by arrival and end with the status, e.g. {@code 20261125T001500.123Z-3fa2c1-000042-400}; files are
    * readable by their owner only on POSIX file systems, as bodies hold phone numbers. At most

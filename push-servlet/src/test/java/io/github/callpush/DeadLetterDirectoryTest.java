@@ -54,6 +54,23 @@ class DeadLetterDirectoryTest {
   }
 
   @Test
+  void keepsTheOlderPushsParametersAsAFormThatCountsTowardsTheLimit() throws IOException {
+    DeadLetterDirectory kept = new DeadLetterDirectory(directory, 2);
+    byte[] form = "CallSheetID=cs-1&CallState=Ring".getBytes(StandardCharsets.US_ASCII);
+    kept.keep(new DeadLetter(form, false, 401, "invalid token", "application/x-www-form-urlencoded", "192.0.2.7", AT));
+    kept.keep(letter(400, AT));
+    kept.keep(letter(400, AT));
+
+    assertThat(files("*.form")).singleElement().satisfies(path -> {
+      assertThat(Files.readAllBytes(path)).isEqualTo(form);
+      assertThat(description(path)).containsEntry("contentType", "application/x-www-form-urlencoded");
+    });
+    assertThat(files("*.json")).as("the form counted: one more JSON letter, then the limit").hasSize(1);
+    new DeadLetterDirectory(directory, 2).keep(letter(400, AT));
+    assertThat(files("*.json")).as("a new receiver counts the form at start").hasSize(1);
+  }
+
+  @Test
   void namesSortByArrival() throws IOException {
     DeadLetterDirectory hook = new DeadLetterDirectory(directory, 10);
     for (int i = 0; i < 10; i++) {
@@ -182,7 +199,7 @@ class DeadLetterDirectoryTest {
     String name = body.getFileName().toString();
     Properties description = new Properties();
     try (Reader in = Files.newBufferedReader(
-        body.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".properties"))) {
+        body.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".properties"))) {
       description.load(in);
     }
     return description;
