@@ -64,26 +64,11 @@ final class FormPushReader {
 
   private PushEvent callSheetEvent(
       ObjectNode form, PayloadFields fields, String callSheetId, Code<CallSheetState> state, Instant receivedAt) {
-    CallSheet.Times when = new CallSheet.Times(time(fields, "Ring"), time(fields, "RingingDate"),
-        time(fields, "QueueTime"), time(fields, "Begin"), time(fields, "End"));
-    CallSheetState known = state == null ? (when.end() != null ? CallSheetState.HANGUP : CallSheetState.OTHER)
-        : state.value();
-    Code<CallSheetType> callType = fields.code("CallType", CallSheetType.class);
-    boolean incoming = callType != null && callType.value().isIncoming();
-    String callingNumber = fields.text("CallNo");
-    String calledNumber = fields.text("CalledNo");
-    String agentNumber = firstPresent(fields, "Agent", "Exten");
-    String fileServer = fields.text("FileServer");
-    String recordFile = fields.text("RecordFile");
-    CallSheet sheet = new CallSheet(
-        callSheetId, fields.text("CallID"), fields.text("refCallSheetId"), callType, state,
-        fields.code("State", CallSheetResult.class), callingNumber, calledNumber,
-        incoming ? callingNumber : calledNumber, fields.text("Province"), fields.text("District"), agentNumber,
-        fields.text("Exten"), fields.text("AgentName"), fields.text("Queue"), fields.text("IVRKEY"), when,
-        new CallSheet.Recording(recordingUrl(fileServer, recordFile), fileServer, recordFile,
-            fields.text("MonitorFilename")),
-        fields.text("ActionID"), fields.text("WebcallActionID"), fields.text("AccountName"),
-        fields.text("DialoutStrVar"));
+    CallSheet sheet = sheet(fields, callSheetId, state);
+    CallSheet.Times when = sheet.times();
+    // no CallState: the hangup push some accounts get once a call ended
+    CallSheetState known = state != null ? state.value()
+        : when.end() != null ? CallSheetState.HANGUP : CallSheetState.OTHER;
     Instant statusTime = switch (known) {
       case RING -> when.ring();
       case RINGING -> firstNonNull(when.ringing(), when.ring());
@@ -91,30 +76,54 @@ final class FormPushReader {
       case HANGUP, UNLINK -> when.end();
       case OTHER -> null;
     };
-    Instant time = firstNonNull(statusTime, firstNonNull(latest(when), receivedAt));
+    String rawState = state == null ? "" : state.raw();
+    String eventId = callSheetId == null ? null
+        : "callsheet:" + callSheetId + ":" + nullToEmpty(sheet.channelCallId()) + ":" + rawState;
     String pushType = switch (known) {
       case RING, RINGING -> RING;
       case LINK -> LINK;
       case HANGUP, UNLINK -> HANGUP;
       case OTHER -> null;
     };
-    String eventId = callSheetId == null ? null
-        : "callsheet:" + callSheetId + ":" + nullToEmpty(sheet.channelCallId()) + ":"
-            + (state == null ? "" : state.raw());
-    EventHeader header = new EventHeader(pushType, eventId, fields.text("AccountId"), callSheetId, statusTime, time,
-        variables(fields.text("CdrVar")), form);
-    if (pushType == null) {
-      return new UnknownEvent(header);
-    }
-    CallState call = new CallState(
-        sheet.customerNumber(), incoming ? calledNumber : null, incoming ? null : callingNumber,
-        phase(known, state == null ? "" : state.raw()), callType(callType), agentNumber, sheet.agentName(),
-        sheet.transferredFromCallSheetId());
-    return switch (pushType) {
-      case RING -> new CallSheetRing(header, call, sheet);
+    EventHeader header = new EventHeader(pushType, eventId, fields.text("AccountId"), callSheetId, statusTime,
+        firstNonNull(statusTime, firstNonNull(latest(when), receivedAt)), variables(fields.text("CdrVar")), form);
+    CallState call = callState(sheet, known, rawState);
+    return switch (known) {
+      case RING, RINGING -> new CallSheetRing(header, call, sheet);
       case LINK -> new CallSheetLink(header, call, sheet);
-      default -> new CallSheetHangup(header, call, sheet);
+      case HANGUP, UNLINK -> new CallSheetHangup(header, call, sheet);
+      case OTHER -> new UnknownEvent(header);
     };
+  }
+
+  private CallSheet sheet(PayloadFields fields, String callSheetId, Code<CallSheetState> state) {
+    Code<CallSheetType> callType = fields.code("CallType", CallSheetType.class);
+    String callingNumber = fields.text("CallNo");
+    String calledNumber = fields.text("CalledNo");
+    boolean incoming = callType != null && callType.value().isIncoming();
+    String fileServer = fields.text("FileServer");
+    String recordFile = fields.text("RecordFile");
+    return new CallSheet(
+        callSheetId, fields.text("CallID"), fields.text("refCallSheetId"), callType, state,
+        fields.code("State", CallSheetResult.class), callingNumber, calledNumber,
+        incoming ? callingNumber : calledNumber, fields.text("Province"), fields.text("District"),
+        firstPresent(fields, "Agent", "Exten"), fields.text("Exten"), fields.text("AgentName"), fields.text("Queue"),
+        fields.text("IVRKEY"),
+        new CallSheet.Times(time(fields, "Ring"), time(fields, "RingingDate"), time(fields, "QueueTime"),
+            time(fields, "Begin"), time(fields, "End")),
+        new CallSheet.Recording(recordingUrl(fileServer, recordFile), fileServer, recordFile,
+            fields.text("MonitorFilename")),
+        fields.text("ActionID"), fields.text("WebcallActionID"), fields.text("AccountName"),
+        fields.text("DialoutStrVar"));
+  }
+
+  /** The sheet as the JSON call events describe a call: the customer, the trunk or display number, the phase. */
+  private static CallState callState(CallSheet sheet, CallSheetState state, String rawState) {
+    boolean incoming = sheet.callType() != null && sheet.callType().value().isIncoming();
+    return new CallState(
+        sheet.customerNumber(), incoming ? sheet.calledNumber() : null, incoming ? null : sheet.callingNumber(),
+        phase(state, rawState), callType(sheet.callType()), sheet.agentNumber(), sheet.agentName(),
+        sheet.transferredFromCallSheetId());
   }
 
   /**
