@@ -34,7 +34,8 @@ final class Answers {
       JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain; charset=utf-8";
-  private static final byte[] URL_CHECK = "callpush receiver: POST pushes here, or GET the older call-event push\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] URL_CHECK =
+      "callpush receiver: POST pushes here, or GET the older call-event push\n".getBytes(StandardCharsets.UTF_8);
   private static final String ALLOWED_METHODS = "POST, GET, HEAD";
   /** The older call-event push and the webcall callback are acknowledged as their integrations do: an empty 200. */
   private static final PushResponse EMPTY_ACK = new PushResponse(200, Map.of(), null, new byte[0]);
