@@ -2,21 +2,27 @@ package io.github.callpush;
 
 import io.github.callpush.event.PushEvent;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The receiver's {@link PushObserver}s as one: each is told in turn, and what one throws is logged and ignored. */
+/**
+ * The receiver's {@link PushObserver}s as one: each is told in turn, and what one throws is logged and ignored.
+ * The requests they see have the verifier's credential parameters masked.
+ */
 final class Observers {
 
   private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
 
   private final List<PushObserver> observers;
   private final boolean logListenerFailures;
+  private final Set<String> credentialParameters;
 
   Observers(ReceiverSettings settings) {
     this.observers = settings.observers();
     this.logListenerFailures = settings.logListenerFailures();
+    this.credentialParameters = settings.credentialParameters();
   }
 
   /** Whether there is nobody to tell, so that callers need not build what they would be told. */
@@ -26,7 +32,8 @@ final class Observers {
 
   void received(PushRequest request) {
     if (!observers.isEmpty()) {
-      tell("a received push", observer -> observer.received(request));
+      PushRequest masked = request.maskQueryParameters(credentialParameters);
+      tell("a received push", observer -> observer.received(masked));
     }
   }
 
@@ -39,7 +46,11 @@ final class Observers {
   }
 
   void answered(PushExchange exchange) {
-    tell("an answer", observer -> observer.answered(exchange));
+    PushRequest masked = exchange.request().maskQueryParameters(credentialParameters);
+    PushExchange seen = masked == exchange.request() ? exchange : new PushExchange(masked, exchange.receivedAt(),
+        exchange.event(), exchange.eventKey(), exchange.outcome(), exchange.response(), exchange.listenersRun(),
+        exchange.nanos());
+    tell("an answer", observer -> observer.answered(seen));
   }
 
   private void tell(String what, Consumer<PushObserver> call) {

@@ -24,7 +24,7 @@ final class Pipeline implements AutoCloseable {
 
   Pipeline(ReceiverSettings settings) {
     this.settings = settings;
-    this.credentialParameters = settings.verifier() == null ? Set.of() : settings.verifier().credentialParameters();
+    this.credentialParameters = settings.credentialParameters();
     this.check = new RequestCheck(settings);
     this.observers = new Observers(settings);
     this.runner = new ListenerRunner(settings);

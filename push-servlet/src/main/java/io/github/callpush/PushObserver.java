@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * Sees what the receiver does, for metrics, dead letters, journals or alerts: every method defaults
  * to doing nothing. Called concurrently from request and listener threads; what a method throws is
  * logged and ignored, and never changes the answer. Register any number with
- * {@link PushReceiver.Builder#observer}.
+ * {@link PushReceiver.Builder#observer}. The requests it is given have the verifier's
+ * {@linkplain io.github.callpush.verify.PushVerifier#credentialParameters() credential parameters} masked
+ * ({@code token=****}).
  */
 public interface PushObserver {
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * address and the raw body. Immutable; header names ignore case.
  */
 public final class PushRequest {
+
+  /** What a masked secret reads as. */
+  static final String MASK = "****";
 
   private final String method;
   private final Map<String, List<String>> headers;
@@ -26,12 +30,19 @@ public final class PushRequest {
   private final byte[] body;
 
   private PushRequest(Builder builder) {
-    this.method = builder.method;
-    this.headers = Collections.unmodifiableMap(copy(builder.headers));
-    this.query = Collections.unmodifiableMap(copy(builder.query));
-    this.queryString = builder.queryString.toString();
-    this.remoteAddress = builder.remoteAddress;
-    this.body = builder.body;
+    this(builder.method, Collections.unmodifiableMap(copy(builder.headers)),
+        Collections.unmodifiableMap(copy(builder.query)), builder.queryString.toString(), builder.remoteAddress,
+        builder.body);
+  }
+
+  private PushRequest(String method, Map<String, List<String>> headers, Map<String, List<String>> query,
+      String queryString, String remoteAddress, byte[] body) {
+    this.method = method;
+    this.headers = headers;
+    this.query = query;
+    this.queryString = queryString;
+    this.remoteAddress = remoteAddress;
+    this.body = body;
   }
 
   /** A builder for a {@code POST} from {@code 127.0.0.1} with an empty body. */
@@ -79,6 +90,28 @@ public final class PushRequest {
   /** The raw body, exactly as received. The array is shared: do not modify it. */
   public byte[] body() {
     return body;
+  }
+
+  /**
+   * This request with the values of the named query parameters replaced by {@value #MASK}, in the query and
+   * in {@link #queryString()}; this request itself when it has none of them.
+   */
+  PushRequest maskQueryParameters(Set<String> names) {
+    if (names.stream().noneMatch(query::containsKey)) {
+      return this;
+    }
+    Map<String, List<String>> masked = new TreeMap<>(query);
+    for (String name : names) {
+      masked.computeIfPresent(name, (any, values) -> Collections.nCopies(values.size(), MASK));
+    }
+    StringJoiner pairs = new StringJoiner("&");
+    for (String pair : queryString.split("&", -1)) {
+      int equals = pair.indexOf('=');
+      boolean secret = names.contains(decode(equals < 0 ? pair : pair.substring(0, equals)));
+      pairs.add(secret && equals >= 0 ? pair.substring(0, equals + 1) + MASK : pair);
+    }
+    return new PushRequest(method, headers, Collections.unmodifiableMap(masked), pairs.toString(), remoteAddress,
+        body);
   }
 
   /** The names of the headers present. */

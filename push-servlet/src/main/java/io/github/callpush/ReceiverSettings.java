@@ -6,6 +6,7 @@ import io.github.callpush.verify.PushVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -53,6 +54,11 @@ record ReceiverSettings(
 
   ReceiverSettings {
     observers = List.copyOf(observers);
+  }
+
+  /** The query parameters the verifier reads a secret from: kept out of a GET push and masked for observers. */
+  Set<String> credentialParameters() {
+    return verifier == null ? Set.of() : verifier.credentialParameters();
   }
 
   /** What the receiver checks and uses, in one line without secrets. */

@@ -55,6 +55,33 @@ class PushObserverTest {
   }
 
   @Test
+  void observersSeeTheTokenMaskedWhetherItWasRightOrWrongAndTheOtherParametersAsSent() {
+    List<PushRequest> received = new CopyOnWriteArrayList<>();
+    try (PushReceiver receiver = PushReceiver.builder().verifier(TokenVerifier.builder().token("s3cret").build())
+        .on("a", OutboundRing.class, ring -> { }).observer(recorder).observer(new PushObserver() {
+          @Override
+          public void received(PushRequest request) {
+            received.add(request);
+          }
+        }).build()) {
+      PushRequest right = PushRequest.builder().queryString("source=crm&token=s3cret")
+          .body(Pushes.ring("e1").getBytes(StandardCharsets.UTF_8)).build();
+      PushRequest wrong = PushRequest.builder().queryString("token=guess&token=s3cret")
+          .body(Pushes.ring("e2").getBytes(StandardCharsets.UTF_8)).build();
+      assertThat(receiver.handle(right).status()).isEqualTo(200);
+      assertThat(receiver.handle(wrong).status()).isEqualTo(401);
+    }
+
+    assertThat(exchanges).extracting(exchange -> exchange.request().queryString())
+        .containsExactly("source=crm&token=****", "token=****&token=****");
+    assertThat(received).extracting(PushRequest::queryString)
+        .containsExactly("source=crm&token=****", "token=****&token=****");
+    assertThat(exchanges.get(0).request().queryParameter("token")).isEqualTo("****");
+    assertThat(exchanges.get(0).request().queryParameter("source")).isEqualTo("crm");
+    assertThat(exchanges.get(0).request().body()).isEqualTo(Pushes.ring("e1").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aRejectionNamesItsStatusAndReasonAndCarriesTheRawBytesAsADeadLetter() {
     try (PushReceiver receiver = PushReceiver.builder().verifier(TokenVerifier.builder().token("t").build())
         .maxBodyBytes(64).observer(recorder).build()) {

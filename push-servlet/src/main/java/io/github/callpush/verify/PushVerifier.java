@@ -18,8 +18,8 @@ public interface PushVerifier {
 
   /**
    * The query parameters this verifier reads a secret from. The receiver leaves them out of a GET push's
-   * fields, so that they reach no {@code raw()}, log or dead letter. A verifier that reads a secret from the
-   * query must name it here; the default names none.
+   * fields, so that they reach no {@code raw()}, log or dead letter, and masks them in the requests observers
+   * see. A verifier that reads a secret from the query must name it here; the default names none.
    */
   default Set<String> credentialParameters() {
     return Set.of();
