@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's {@link PushObserver}s as one: each is told in turn, and what one throws is logged and ignored.
- * The requests they see have the verifier's credential parameters masked.
+ * The requests they see have the verifier's credential parameters and headers masked.
  */
 final class Observers {
 
@@ -18,11 +18,13 @@ final class Observers {
   private final List<PushObserver> observers;
   private final boolean logListenerFailures;
   private final Set<String> credentialParameters;
+  private final Set<String> credentialHeaders;
 
   Observers(ReceiverSettings settings) {
     this.observers = settings.observers();
     this.logListenerFailures = settings.logListenerFailures();
     this.credentialParameters = settings.credentialParameters();
+    this.credentialHeaders = settings.credentialHeaders();
   }
 
   /** Whether there is nobody to tell, so that callers need not build what they would be told. */
@@ -32,7 +34,7 @@ final class Observers {
 
   void received(PushRequest request) {
     if (!observers.isEmpty()) {
-      PushRequest masked = request.maskQueryParameters(credentialParameters);
+      PushRequest masked = request.masking(credentialParameters, credentialHeaders);
       tell("a received push", observer -> observer.received(masked));
     }
   }
@@ -46,7 +48,7 @@ final class Observers {
   }
 
   void answered(PushExchange exchange) {
-    PushRequest masked = exchange.request().maskQueryParameters(credentialParameters);
+    PushRequest masked = exchange.request().masking(credentialParameters, credentialHeaders);
     PushExchange seen = masked == exchange.request() ? exchange : new PushExchange(masked, exchange.receivedAt(),
         exchange.event(), exchange.eventKey(), exchange.outcome(), exchange.response(), exchange.listenersRun(),
         exchange.nanos());

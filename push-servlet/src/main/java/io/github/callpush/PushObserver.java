@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  * to doing nothing. Called concurrently from request and listener threads; what a method throws is
  * logged and ignored, and never changes the answer. Register any number with
  * {@link PushReceiver.Builder#observer}. The requests it is given have the verifier's
- * {@linkplain io.github.callpush.verify.PushVerifier#credentialParameters() credential parameters} masked
- * ({@code token=****}).
+ * {@linkplain io.github.callpush.verify.PushVerifier#credentialParameters() credential parameters} and
+ * {@linkplain io.github.callpush.verify.PushVerifier#credentialHeaders() headers} masked ({@code token=****}).
  */
 public interface PushObserver {
 

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,25 +94,40 @@ public final class PushRequest {
   }
 
   /**
-   * This request with the values of the named query parameters replaced by {@value #MASK}, in the query and
-   * in {@link #queryString()}; this request itself when it has none of them.
+   * This request with the values of the named query parameters (in the query and in {@link #queryString()})
+   * and headers replaced by {@value #MASK}; this request itself when it has none of them.
    */
-  PushRequest maskQueryParameters(Set<String> names) {
-    if (names.stream().noneMatch(query::containsKey)) {
+  PushRequest masking(Set<String> parameters, Set<String> headerNames) {
+    boolean anyParameter = parameters.stream().anyMatch(query::containsKey);
+    boolean anyHeader = headerNames.stream().anyMatch(headers::containsKey);
+    if (!anyParameter && !anyHeader) {
       return this;
     }
-    Map<String, List<String>> masked = new TreeMap<>(query);
+    String maskedQueryString = queryString;
+    if (anyParameter) {
+      StringJoiner pairs = new StringJoiner("&");
+      for (String pair : queryString.split("&", -1)) {
+        int equals = pair.indexOf('=');
+        boolean secret = parameters.contains(decode(equals < 0 ? pair : pair.substring(0, equals)));
+        pairs.add(secret && equals >= 0 ? pair.substring(0, equals + 1) + MASK : pair);
+      }
+      maskedQueryString = pairs.toString();
+    }
+    return new PushRequest(method, masked(headers, headerNames, String.CASE_INSENSITIVE_ORDER),
+        masked(query, parameters, null), maskedQueryString, remoteAddress, body);
+  }
+
+  private static Map<String, List<String>> masked(
+      Map<String, List<String>> values, Set<String> names, Comparator<String> order) {
+    if (names.stream().noneMatch(values::containsKey)) {
+      return values;
+    }
+    Map<String, List<String>> masked = new TreeMap<>(order);
+    masked.putAll(values);
     for (String name : names) {
-      masked.computeIfPresent(name, (any, values) -> Collections.nCopies(values.size(), MASK));
+      masked.computeIfPresent(name, (any, present) -> Collections.nCopies(present.size(), MASK));
     }
-    StringJoiner pairs = new StringJoiner("&");
-    for (String pair : queryString.split("&", -1)) {
-      int equals = pair.indexOf('=');
-      boolean secret = names.contains(decode(equals < 0 ? pair : pair.substring(0, equals)));
-      pairs.add(secret && equals >= 0 ? pair.substring(0, equals + 1) + MASK : pair);
-    }
-    return new PushRequest(method, headers, Collections.unmodifiableMap(masked), pairs.toString(), remoteAddress,
-        body);
+    return Collections.unmodifiableMap(masked);
   }
 
   /** The names of the headers present. */

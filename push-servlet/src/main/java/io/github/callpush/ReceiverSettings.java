@@ -61,6 +61,11 @@ record ReceiverSettings(
     return verifier == null ? Set.of() : verifier.credentialParameters();
   }
 
+  /** The headers the verifier reads a secret from: masked for observers. */
+  Set<String> credentialHeaders() {
+    return verifier == null ? Set.of() : verifier.credentialHeaders();
+  }
+
   /** What the receiver checks and uses, in one line without secrets. */
   String describe() {
     return "verification " + (verifier == null ? "NONE (allowUnverified)" : verifier)

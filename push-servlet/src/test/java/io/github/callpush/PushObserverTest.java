@@ -3,10 +3,13 @@ package io.github.callpush;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.event.OutboundRing;
+import io.github.callpush.verify.BasicAuthVerifier;
+import io.github.callpush.verify.PushVerifier;
 import io.github.callpush.verify.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,24 @@ class PushObserverTest {
     assertThat(exchanges.get(0).request().queryParameter("token")).isEqualTo("****");
     assertThat(exchanges.get(0).request().queryParameter("source")).isEqualTo("crm");
     assertThat(exchanges.get(0).request().body()).isEqualTo(Pushes.ring("e1").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void observersSeeCredentialHeadersMaskedAndOtherHeadersAsSent() {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("crm:pa55".getBytes(StandardCharsets.UTF_8));
+    try (PushReceiver receiver = PushReceiver.builder()
+        .verifier(PushVerifier.allOf(BasicAuthVerifier.builder().user("crm", "pa55").build(),
+            TokenVerifier.builder().header("X-Callpush-Token").token("t0k").build()))
+        .observer(recorder).build()) {
+      receiver.handle(PushRequest.builder().header("authorization", basic).header("X-Callpush-Token", "t0k")
+          .header("X-Request-Id", "r-1").body(Pushes.ring("e1").getBytes(StandardCharsets.UTF_8)).build());
+    }
+
+    PushRequest seen = exchanges.get(0).request();
+    assertThat(exchanges.get(0).outcome()).isEqualTo(Outcome.Acknowledged.UNHANDLED);
+    assertThat(seen.header("Authorization")).isEqualTo("****");
+    assertThat(seen.header("x-callpush-token")).isEqualTo("****");
+    assertThat(seen.header("X-Request-Id")).isEqualTo("r-1");
   }
 
   @Test

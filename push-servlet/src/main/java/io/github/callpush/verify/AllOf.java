@@ -26,6 +26,13 @@ record AllOf(List<PushVerifier> verifiers) implements PushVerifier {
         .collect(Collectors.toUnmodifiableSet());
   }
 
+  /** Every verifier's credential headers. */
+  @Override
+  public Set<String> credentialHeaders() {
+    return verifiers.stream().flatMap(verifier -> verifier.credentialHeaders().stream())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   /** Each verifier's description, joined by "and". */
   @Override
   public String toString() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Accepts a request with HTTP Basic credentials (RFC 7617, UTF-8) matching one of the configured
@@ -36,6 +37,12 @@ public final class BasicAuthVerifier implements PushVerifier {
   }
 
   /** Accepts matching credentials; 401 with a {@code Basic} challenge when they are missing, malformed or wrong. */
+  /** The {@code Authorization} header, which carries the password. */
+  @Override
+  public Set<String> credentialHeaders() {
+    return Set.of("Authorization");
+  }
+
   @Override
   public Verification verify(PushRequest request) {
     String authorization = request.header("Authorization");

@@ -26,6 +26,14 @@ public interface PushVerifier {
   }
 
   /**
+   * The headers this verifier reads a secret from (e.g. {@code Authorization}); the receiver masks them in the
+   * requests observers see. The default names none.
+   */
+  default Set<String> credentialHeaders() {
+    return Set.of();
+  }
+
+  /**
    * A verifier that accepts a request only when every given verifier does; the first refusal wins.
    *
    * @throws IllegalArgumentException when no verifier is given: that would accept everything

@@ -56,6 +56,12 @@ public final class TokenVerifier implements PushVerifier {
     return Set.copyOf(queryParameters);
   }
 
+  /** The headers it reads a token from. */
+  @Override
+  public Set<String> credentialHeaders() {
+    return Set.copyOf(headers);
+  }
+
   /** What it checks, without the tokens: {@code token (1 valid) in query parameter token}. */
   @Override
   public String toString() {
