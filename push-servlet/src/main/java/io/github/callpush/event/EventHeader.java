@@ -38,4 +38,14 @@ public record EventHeader(
     extras = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extras, "extras")));
     Objects.requireNonNull(raw, "raw");
   }
+
+  /**
+   * The type, ids and time, and the names of the extras without their values; not the raw body, so that
+   * every event prints in a line: {@code EventHeader[pushType=dialoutRing, eventId=..., extras=[orderId]]}.
+   */
+  @Override
+  public String toString() {
+    return "EventHeader[pushType=" + pushType + ", eventId=" + eventId + ", accountId=" + accountId + ", callId="
+        + callId + ", time=" + time + ", extras=" + extras.keySet() + "]";
+  }
 }
