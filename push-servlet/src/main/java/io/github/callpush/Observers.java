@@ -32,10 +32,15 @@ final class Observers {
     return observers.isEmpty();
   }
 
-  void received(PushRequest request) {
+  /** The request as observers are shown it: the verifier's credentials masked; itself when nobody observes. */
+  PushRequest shown(PushRequest request) {
+    return observers.isEmpty() ? request : request.masking(credentialParameters, credentialHeaders);
+  }
+
+  /** Tells every observer of a request already {@link #shown}. */
+  void received(PushRequest shown) {
     if (!observers.isEmpty()) {
-      PushRequest masked = request.masking(credentialParameters, credentialHeaders);
-      tell("a received push", observer -> observer.received(masked));
+      tell("a received push", observer -> observer.received(shown));
     }
   }
 
@@ -47,12 +52,9 @@ final class Observers {
     tell("a listener failure", observer -> observer.listenerFailed(event, listenerId, failure));
   }
 
+  /** Tells every observer of an exchange whose request was {@link #shown}. */
   void answered(PushExchange exchange) {
-    PushRequest masked = exchange.request().masking(credentialParameters, credentialHeaders);
-    PushExchange seen = masked == exchange.request() ? exchange : new PushExchange(masked, exchange.receivedAt(),
-        exchange.event(), exchange.eventKey(), exchange.outcome(), exchange.response(), exchange.listenersRun(),
-        exchange.nanos());
-    tell("an answer", observer -> observer.answered(seen));
+    tell("an answer", observer -> observer.answered(exchange));
   }
 
   private void tell(String what, Consumer<PushObserver> call) {

@@ -58,8 +58,9 @@ final class Pipeline implements AutoCloseable {
 
   /** Answers a rejection its front end found while reading the body (over the limit, cut short). */
   PushResponse refuse(PushRequest request, Rejection rejection) {
-    observers.received(request);
-    return answers.answer(request, settings.clock().instant(), System.nanoTime(), rejection, null);
+    PushRequest shown = observers.shown(request);
+    observers.received(shown);
+    return answers.answer(shown, settings.clock().instant(), System.nanoTime(), rejection, null);
   }
 
   boolean hasAckDeadline() {
@@ -71,20 +72,23 @@ final class Pipeline implements AutoCloseable {
     runner.close();
   }
 
-  /** The request itself; for a GET carrying the older push, the form POST it stands for, credentials left out. */
+  /**
+   * The request as the later stages and the observers see it: for a GET carrying the older push, the form
+   * POST it stands for, its credential parameters left out; credentials masked where there are observers.
+   */
   private PushRequest pushOf(PushRequest request) {
-    return GetPush.isPush(request) ? GetPush.asForm(request, credentialParameters) : request;
+    return observers.shown(GetPush.isPush(request) ? GetPush.asForm(request, credentialParameters) : request);
   }
 
   /**
    * The request checked, decoded and its listeners claimed; or the outcome that ends it before any listener.
-   * The request as sent is verified; its {@code push} form is decoded.
+   * The request as sent is verified; its {@code push} form is decoded and shown to the observers.
    */
   private Admission admit(PushRequest request, PushRequest push, Instant receivedAt) {
     if (RequestCheck.isUrlCheck(request)) {
       return new Admission.Decided(new Outcome.UrlCheck(), null);
     }
-    observers.received(request);
+    observers.received(push);
     Optional<Rejection> refusal = check.refusal(request);
     if (refusal.isPresent()) {
       return new Admission.Decided(refusal.get(), null);

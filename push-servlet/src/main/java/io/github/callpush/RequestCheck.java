@@ -24,12 +24,13 @@ final class RequestCheck {
   }
 
   /**
-   * The rejection of a push sent with the wrong method (a push is a POST, or a GET carrying the older push),
-   * over the limit or not verified; empty for one to decode.
+   * The rejection of a push sent with the wrong method (a push is a POST, or a GET carrying the older push:
+   * any other GET is a {@link #isUrlCheck URL check}, answered before), over the limit or not verified; empty
+   * for one to decode.
    */
   Optional<Rejection> refusal(PushRequest request) {
     String method = request.method();
-    if (!"POST".equals(method) && !GetPush.isPush(request)) {
+    if (!"POST".equals(method) && !"GET".equals(method)) {
       return Optional.of(new Rejection.MethodNotAllowed(method));
     }
     if (request.body().length > maxBodyBytes) {
