@@ -34,8 +34,9 @@ final class Pipeline implements AutoCloseable {
   PushResponse handle(PushRequest request) {
     long start = System.nanoTime();
     Instant receivedAt = settings.clock().instant();
-    PushRequest push = pushOf(request);
-    Admission admission = admit(request, push, receivedAt);
+    PushRequest shown = observers.shown(request);
+    PushRequest push = pushOf(request, shown);
+    Admission admission = admit(request, shown, push, receivedAt);
     if (admission instanceof Admission.Decided decided) {
       return answers.answer(push, receivedAt, start, decided.outcome(), decided.delivery());
     }
@@ -46,8 +47,9 @@ final class Pipeline implements AutoCloseable {
   CompletableFuture<PushResponse> handleAsync(PushRequest request) {
     long start = System.nanoTime();
     Instant receivedAt = settings.clock().instant();
-    PushRequest push = pushOf(request);
-    Admission admission = admit(request, push, receivedAt);
+    PushRequest shown = observers.shown(request);
+    PushRequest push = pushOf(request, shown);
+    Admission admission = admit(request, shown, push, receivedAt);
     if (admission instanceof Admission.Decided decided) {
       return CompletableFuture.completedFuture(
           answers.answer(push, receivedAt, start, decided.outcome(), decided.delivery()));
@@ -73,22 +75,23 @@ final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The request as the later stages and the observers see it: for a GET carrying the older push, the form
-   * POST it stands for, its credential parameters left out; credentials masked where there are observers.
+   * The request as the later stages and the answer's observers see it: for a GET carrying the older push, the
+   * form POST it stands for, its credential parameters left out; else the request as {@code shown}.
    */
-  private PushRequest pushOf(PushRequest request) {
-    return observers.shown(GetPush.isPush(request) ? GetPush.asForm(request, credentialParameters) : request);
+  private PushRequest pushOf(PushRequest request, PushRequest shown) {
+    return GetPush.isPush(request) ? observers.shown(GetPush.asForm(request, credentialParameters)) : shown;
   }
 
   /**
    * The request checked, decoded and its listeners claimed; or the outcome that ends it before any listener.
-   * The request as sent is verified; its {@code push} form is decoded and shown to the observers.
+   * The request as sent is verified, and {@code shown} to the observers with its credentials masked; its
+   * {@code push} form is decoded.
    */
-  private Admission admit(PushRequest request, PushRequest push, Instant receivedAt) {
+  private Admission admit(PushRequest request, PushRequest shown, PushRequest push, Instant receivedAt) {
     if (RequestCheck.isUrlCheck(request)) {
       return new Admission.Decided(new Outcome.UrlCheck(), null);
     }
-    observers.received(push);
+    observers.received(shown);
     Optional<Rejection> refusal = check.refusal(request);
     if (refusal.isPresent()) {
       return new Admission.Decided(refusal.get(), null);
