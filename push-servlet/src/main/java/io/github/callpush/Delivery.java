@@ -26,6 +26,7 @@ final class Delivery implements Admission {
   private final ReceiverSettings settings;
   private final DedupStore store;
   private final Observers observers;
+  private final ReceivedPush push;
   private final PushEvent event;
   private final String eventKey;
   private final List<Registration> acquired = new ArrayList<>(2);
@@ -39,12 +40,13 @@ final class Delivery implements Admission {
   private boolean storeFailedOnComplete;
   private int matched;
 
-  Delivery(ReceiverSettings settings, Observers observers, PushEvent event, String eventKey) {
+  Delivery(ReceiverSettings settings, Observers observers, ReceivedPush push) {
     this.settings = settings;
     this.store = settings.store();
     this.observers = observers;
-    this.event = event;
-    this.eventKey = eventKey;
+    this.push = push;
+    this.event = push.event();
+    this.eventKey = push.eventKey();
     this.owner = newOwnerToken();
   }
 
@@ -110,7 +112,7 @@ final class Delivery implements Admission {
         continue;
       }
       try {
-        registration.listener().onEvent(event);
+        registration.listener().onPush(push);
       } catch (Exception | LinkageError | AssertionError failure) {
         failed++;
         observers.listenerFailed(event, registration.id(), failure);

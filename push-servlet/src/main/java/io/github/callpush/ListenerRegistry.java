@@ -50,6 +50,15 @@ public final class ListenerRegistry {
     return add(id, new Subscription(PushEvent.class, null), listener);
   }
 
+  /**
+   * Subscribes {@code listener} to every push, unknown events included, under {@code id}: it gets the push as
+   * received (its bytes, content type and dedup key) with its event.
+   */
+  public ListenerRegistry onReceived(String id, ReceivedPushListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return register(id, new Subscription(PushEvent.class, null), listener);
+  }
+
   /** The ids of every registered listener, in registration order. */
   public List<String> ids() {
     List<String> ids = new ArrayList<>(registrations.size());
@@ -68,8 +77,15 @@ public final class ListenerRegistry {
     return matching;
   }
 
-  private synchronized ListenerRegistry add(String id, Subscription subscription, PushListener<?> listener) {
+  private ListenerRegistry add(String id, Subscription subscription, PushListener<?> listener) {
     Objects.requireNonNull(listener, "listener");
+    @SuppressWarnings("unchecked")
+    PushListener<PushEvent> untyped = (PushListener<PushEvent>) listener;
+    return register(id, subscription, push -> untyped.onEvent(push.event()));
+  }
+
+  private synchronized ListenerRegistry register(String id, Subscription subscription,
+      ReceivedPushListener listener) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("listener id must not be blank but was '" + id + "'");
     }
@@ -78,9 +94,7 @@ public final class ListenerRegistry {
         throw new IllegalArgumentException("listener id '" + id + "' is already registered");
       }
     }
-    @SuppressWarnings("unchecked")
-    PushListener<PushEvent> untyped = (PushListener<PushEvent>) listener;
-    registrations.add(new Registration(id, subscription, untyped));
+    registrations.add(new Registration(id, subscription, listener));
     return this;
   }
 
@@ -99,8 +113,8 @@ public final class ListenerRegistry {
     return prefix + position;
   }
 
-  /** One listener under its id. */
-  record Registration(String id, Subscription subscription, PushListener<PushEvent> listener) {}
+  /** One listener under its id; a {@link PushListener} is called with the push's event. */
+  record Registration(String id, Subscription subscription, ReceivedPushListener listener) {}
 
   /** What a listener subscribed to: a type, narrowed to one {@code pushType} when set. */
   record Subscription(Class<? extends PushEvent> type, String pushType) {

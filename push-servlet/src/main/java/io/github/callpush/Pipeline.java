@@ -102,7 +102,8 @@ final class Pipeline implements AutoCloseable {
     } catch (PushDecodingException notAnEvent) {
       return new Admission.Decided(new Rejection.Malformed(notAnEvent.getMessage()), null);
     }
-    Delivery delivery = new Delivery(settings, observers, event, EventKeys.of(event, push.body()));
+    Delivery delivery = new Delivery(settings, observers,
+        new ReceivedPush(event, EventKeys.of(event, push.body()), push.body(), push.contentType(), receivedAt));
     if (!delivery.claim(settings.listeners().matching(event))) {
       return new Admission.Decided(Outcome.RetryLater.STORE_UNAVAILABLE, delivery);
     }

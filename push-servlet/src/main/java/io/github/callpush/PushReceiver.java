@@ -179,6 +179,12 @@ public final class PushReceiver implements AutoCloseable {
       return this;
     }
 
+    /** Registers a listener of every push as received (bytes, content type, dedup key) under a stable id. */
+    public Builder onReceived(String id, ReceivedPushListener listener) {
+      listeners.onReceived(id, listener);
+      return this;
+    }
+
     /** Where claims are kept; default an in-memory store (one node). Share a JDBC or Redis store across nodes. */
     public Builder dedupStore(DedupStore store) {
       this.store = Objects.requireNonNull(store, "dedupStore");

@@ -3,6 +3,7 @@ package io.github.callpush.spring.autoconfigure;
 import io.github.callpush.ListenerRegistry;
 import io.github.callpush.PushListener;
 import io.github.callpush.PushReceiver;
+import io.github.callpush.ReceivedPushListener;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.spring.PushEventListener;
 import java.lang.reflect.InvocationTargetException;
@@ -21,9 +22,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Registers every {@link PushListener} bean (id: its bean name) and every {@link PushEventListener}
- * method (id: {@code beanName#methodName}) with the receiver, once all singletons exist and before the
- * web server takes requests; then, if asked, a listener that re-publishes events to the context.
+ * Registers every {@link PushListener} and {@link ReceivedPushListener} bean (id: its bean name) and every
+ * {@link PushEventListener} method (id: {@code beanName#methodName}) with the receiver, once all singletons exist
+ * and before the web server takes requests; then, if asked, a listener that re-publishes events to the context.
  */
 final class ListenerBeans implements SmartInitializingSingleton {
 
@@ -52,6 +53,9 @@ final class ListenerBeans implements SmartInitializingSingleton {
       }
       if (PushListener.class.isAssignableFrom(type)) {
         register(registry, beanName, eventType(beanName, type), beanFactory.getBean(beanName, PushListener.class));
+      }
+      if (ReceivedPushListener.class.isAssignableFrom(type)) {
+        registry.onReceived(beanName, beanFactory.getBean(beanName, ReceivedPushListener.class));
       }
       Map<Method, PushEventListener> methods = MethodIntrospector.selectMethods(type,
           (MethodIntrospector.MetadataLookup<PushEventListener>) method ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.PushListener;
 import io.github.callpush.PushReceiver;
+import io.github.callpush.ReceivedPushListener;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.CallStateEvent;
 import io.github.callpush.event.OutboundRing;
@@ -29,7 +30,7 @@ class ListenerBeansTest {
   void registersListenerBeansAndMethodsUnderStableIds() {
     runner.withUserConfiguration(Listeners.class).run(context -> assertThat(
         context.getBean(PushReceiver.class).listeners().ids()).containsExactlyInAnyOrder(
-        "ringBean", "loginBean", "annotated#anyCall", "annotated#login", "custom-id"));
+        "ringBean", "loginBean", "archive", "annotated#anyCall", "annotated#login", "custom-id"));
   }
 
   @Test
@@ -39,8 +40,8 @@ class ListenerBeansTest {
       Pushes.handle(receiver, Pushes.ring("r1"));
       Pushes.handle(receiver, Pushes.login("l1"));
       assertThat(context.getBean(Listeners.class).calls).containsExactlyInAnyOrder(
-          "ringBean r1", "annotated#anyCall r1", "custom-id r1",
-          "loginBean l1", "annotated#login l1");
+          "ringBean r1", "annotated#anyCall r1", "custom-id r1", "archive r1 bytes",
+          "loginBean l1", "annotated#login l1", "archive l1 bytes");
     });
   }
 
@@ -95,6 +96,11 @@ class ListenerBeansTest {
     @Bean
     PushListener<AgentLogin> loginBean() {
       return login -> calls.add("loginBean " + login.eventId());
+    }
+
+    @Bean
+    ReceivedPushListener archive() {
+      return push -> calls.add("archive " + push.event().eventId() + (push.body().length > 0 ? " bytes" : " empty"));
     }
 
     @Bean
