@@ -2,6 +2,8 @@ package io.github.callpush;
 
 import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.dedup.DedupStores;
+import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.internal.Placeholders;
 import io.github.callpush.verify.BasicAuthVerifier;
@@ -59,11 +61,14 @@ public final class EndpointSettings {
   /** Shown instead of a secret's value. */
   public static final String HIDDEN = "******";
 
+  /** The id under which the forwarder {@link Builder#forward} names listens: the same on every node. */
+  public static final String FORWARD_LISTENER_ID = "callpush-forward";
+
   /** A setting, as refusals name it; each front end has its own name for each. */
   public enum Setting {
     TOKENS, TOKEN_PARAMETER, TOKEN_HEADER, HMAC_SECRETS, HMAC_TOLERANCE, BASIC_USERS, IP_ALLOWLIST, TRUSTED_PROXIES,
     ALLOW_UNVERIFIED, MAX_BODY_BYTES, ACK_BODY, TIME_ZONE, ACK_DEADLINE, LEASE, RETENTION, RETRY_AFTER, FAIL_OPEN,
-    LOG_PHONE_NUMBERS, DEDUP_STORE, SWEEP_INTERVAL, DEAD_LETTER_DIRECTORY, DEAD_LETTER_MAXIMUM;
+    LOG_PHONE_NUMBERS, DEDUP_STORE, SWEEP_INTERVAL, DEAD_LETTER_DIRECTORY, DEAD_LETTER_MAXIMUM, FORWARD;
 
     /** Its name in kebab case ({@code ip-allowlist}), which a front end may spell its own way. */
     public String kebabName() {
@@ -120,7 +125,21 @@ public final class EndpointSettings {
     }
     DedupStore store = values.dedupStore == null ? null
         : make(Setting.DEDUP_STORE, null, HIDDEN, () -> DedupStores.fromSpec(values.dedupStore));
-    return new ReceiverSetup(builder, store, values.sweepInterval, verifier != null || values.allowUnverified);
+    PushForwarder forwarder = null;
+    if (values.forward != null) {
+      try {
+        forwarder = make(Setting.FORWARD, null, PushForwarders.shown(values.forward),
+            () -> PushForwarders.fromSpec(values.forward));
+      } catch (InvalidSettingException refused) {
+        if (store != null) {
+          store.close();
+        }
+        throw refused;
+      }
+      builder.onReceived(FORWARD_LISTENER_ID, forwarder);
+    }
+    return new ReceiverSetup(builder, store, forwarder, values.sweepInterval,
+        verifier != null || values.allowUnverified);
   }
 
   /** Runs {@code apply}; what it refuses becomes an {@link InvalidSettingException} naming {@code setting}. */
@@ -162,6 +181,7 @@ public final class EndpointSettings {
     private boolean failOpen;
     private boolean logPhoneNumbers;
     private String dedupStore;
+    private String forward;
     private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
     private Path deadLetterDirectory;
     private int deadLetterMaximum = DEFAULT_DEAD_LETTER_MAXIMUM;
@@ -282,6 +302,17 @@ public final class EndpointSettings {
       return this;
     }
 
+    /**
+     * Hand every push on to a message broker, acknowledging it only once the broker confirmed: a URI such as
+     * {@code kafka://host:9092/topic} or {@code amqp://user:password@host:5672/vhost?exchange=callpush}, served by
+     * the forwarding module of its scheme on the classpath (see {@link PushForwarders}); null (default) for none.
+     * The forwarder listens under {@link EndpointSettings#FORWARD_LISTENER_ID}.
+     */
+    public Builder forward(String spec) {
+      this.forward = spec;
+      return this;
+    }
+
     /** How often expired entries are swept out of the dedup store; default 10 min. */
     public Builder sweepInterval(Duration sweepInterval) {
       this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval");
@@ -346,6 +377,7 @@ public final class EndpointSettings {
       failOpen = from.failOpen;
       logPhoneNumbers = from.logPhoneNumbers;
       dedupStore = from.dedupStore;
+      forward = from.forward;
       sweepInterval = from.sweepInterval;
       deadLetterDirectory = from.deadLetterDirectory;
       deadLetterMaximum = from.deadLetterMaximum;
@@ -362,6 +394,7 @@ public final class EndpointSettings {
       refuseUnresolved(Setting.TOKEN_HEADER, null, tokenHeader, tokenHeader);
       refuseUnresolved(Setting.ACK_BODY, null, ackBody, ackBody);
       refuseUnresolved(Setting.DEDUP_STORE, null, dedupStore, HIDDEN);
+      refuseUnresolved(Setting.FORWARD, null, forward, PushForwarders.shown(forward));
       refuseUnresolved(Setting.DEAD_LETTER_DIRECTORY, null,
           deadLetterDirectory == null ? null : deadLetterDirectory.toString(), deadLetterDirectory);
     }

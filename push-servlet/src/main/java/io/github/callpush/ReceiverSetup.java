@@ -1,6 +1,7 @@
 package io.github.callpush;
 
 import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.internal.OwnedThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,15 +21,18 @@ public final class ReceiverSetup implements AutoCloseable {
 
   private final PushReceiver.Builder builder;
   private final DedupStore store;
+  private final PushForwarder forwarder;
   private final Duration sweepInterval;
   private final boolean verificationSet;
   private final OwnedThreads sweeperThread = OwnedThreads.named("callpush-dedup-sweeper");
   private ScheduledExecutorService sweeper;
   private PushReceiver receiver;
 
-  ReceiverSetup(PushReceiver.Builder builder, DedupStore store, Duration sweepInterval, boolean verificationSet) {
+  ReceiverSetup(PushReceiver.Builder builder, DedupStore store, PushForwarder forwarder, Duration sweepInterval,
+      boolean verificationSet) {
     this.builder = builder;
     this.store = store;
+    this.forwarder = forwarder;
     this.sweepInterval = sweepInterval;
     this.verificationSet = verificationSet;
     if (store != null) {
@@ -74,7 +78,12 @@ public final class ReceiverSetup implements AutoCloseable {
     }
   }
 
-  /** Stops the sweeper, then the receiver built, then the store opened; each that there is. */
+  /** The forwarder the settings named and this opened, or null. */
+  public PushForwarder forwarder() {
+    return forwarder;
+  }
+
+  /** Stops the sweeper, then the receiver built, then the forwarder and the store opened; each that there is. */
   @Override
   public void close() {
     if (sweeper != null && !sweeperThread.shutDown(sweeper, SWEEP_STOP)) {
@@ -82,6 +91,9 @@ public final class ReceiverSetup implements AutoCloseable {
     }
     if (receiver != null) {
       receiver.close();
+    }
+    if (forwarder != null) {
+      forwarder.close();
     }
     if (store != null) {
       store.close();

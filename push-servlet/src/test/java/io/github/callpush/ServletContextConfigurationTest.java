@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.event.OutboundRing;
+import io.github.callpush.forward.RecordingForwarderProvider;
+import io.github.callpush.forward.RecordingForwarderProvider.Recording;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -60,6 +62,30 @@ class ServletContextConfigurationTest {
   private static long sweepers() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.getName().equals("callpush-dedup-sweeper") && thread.isAlive()).count();
+  }
+
+  @Test
+  void theForwardInitParamHandsEveryPushOnOnceAndDestroyClosesTheForwarder() throws Exception {
+    ServletContextHandler context = new ServletContextHandler("/");
+    ServletHolder holder = context.addServlet(PushServlet.class, "/push");
+    holder.setInitParameter("token", "s3cret");
+    holder.setInitParameter("forward", "recording://webxml");
+    holder.setInitOrder(1);
+    try (JettyHarness jetty = JettyHarness.handler(context)) {
+      assertThat(jetty.post("/push?token=s3cret", Pushes.ring("w1")).statusCode()).isEqualTo(200);
+      assertThat(jetty.post("/push?token=s3cret", Pushes.ring("w1")).statusCode()).isEqualTo(200);
+      assertThat(RecordingForwarderProvider.RECORDINGS.get("webxml").closed).isFalse();
+    }
+    Recording recording = RecordingForwarderProvider.RECORDINGS.get("webxml");
+    assertThat(recording.pushes).singleElement().satisfies(push -> assertThat(push.event().eventId()).isEqualTo("w1"));
+    assertThat(recording.closed).as("closed at destroy").isTrue();
+  }
+
+  @Test
+  void aForwardWhoseModuleIsMissingStopsTheServletNamingTheInitParamAndTheModule() {
+    assertThat(startFailure(Map.of("token", "s3cret", "forward", "amqp://guest:hunter2@127.0.0.1/%2F")))
+        .contains("invalid callpush init-param: forward: no forwarder for 'amqp:' URIs: add io.github.callpush:push-forward-rabbitmq")
+        .doesNotContain("hunter2");
   }
 
   @Test

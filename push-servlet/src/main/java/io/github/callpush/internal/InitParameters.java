@@ -72,6 +72,7 @@ public final class InitParameters {
       case SWEEP_INTERVAL -> "dedup-sweep-minutes";
       case DEAD_LETTER_DIRECTORY -> "dead-letter-dir";
       case DEAD_LETTER_MAXIMUM -> "dead-letter-max";
+      case FORWARD -> "forward";
     };
   }
 
@@ -150,7 +151,8 @@ public final class InitParameters {
         .basicUsers(basicUsers(params))
         .ipAllowlist(params.list("ip-allowlist"))
         .trustedProxies(params.list("trusted-proxies"))
-        .dedupStore(params.value("dedup"));
+        .dedupStore(params.value("dedup"))
+        .forward(params.value("forward"));
     params.ifSet("hmac-tolerance-seconds",
         value -> settings.hmacTolerance(Duration.ofSeconds(params.integer("hmac-tolerance-seconds", value))));
     params.ifSet("allow-unverified", value -> settings.allowUnverified(params.bool("allow-unverified", value)));

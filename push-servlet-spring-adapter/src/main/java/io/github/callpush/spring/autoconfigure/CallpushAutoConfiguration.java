@@ -8,6 +8,8 @@ import io.github.callpush.PushReceiverConfigurer;
 import io.github.callpush.PushServlet;
 import io.github.callpush.ReceiverSetup;
 import io.github.callpush.dedup.DedupStore;
+import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.spring.PushEventListener;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -84,6 +87,21 @@ public class CallpushAutoConfiguration {
     @Bean
     DedupSweeper callpushDedupSweeper(EndpointSettings settings, DedupStore store) {
       return new DedupSweeper(store, settings.sweepInterval());
+    }
+
+    /**
+     * The forwarder {@code callpush.forward.url} names, closed with the context; as a {@code ReceivedPushListener}
+     * bean it listens under its name, the id every front end gives it.
+     */
+    @Bean(EndpointSettings.FORWARD_LISTENER_ID)
+    @ConditionalOnProperty("callpush.forward.url")
+    PushForwarder callpushForwarder(CallpushProperties properties) {
+      String url = properties.getForward().getUrl();
+      try {
+        return PushForwarders.fromSpec(url);
+      } catch (IllegalArgumentException refused) {
+        throw InvalidProperty.of("callpush.forward.url", PushForwarders.shown(url), refused.getMessage(), refused);
+      }
     }
 
     @Bean

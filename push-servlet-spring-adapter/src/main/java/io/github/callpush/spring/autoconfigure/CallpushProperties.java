@@ -57,6 +57,8 @@ public class CallpushProperties {
 
   private final DeadLetters deadLetters = new DeadLetters();
 
+  private final Forward forward = new Forward();
+
   public String getPath() {
     return path;
   }
@@ -131,6 +133,28 @@ public class CallpushProperties {
 
   public Verification getVerification() {
     return verification;
+  }
+
+  public Forward getForward() {
+    return forward;
+  }
+
+  /** Handing every push on to a message broker, acknowledged only once the broker confirmed. */
+  public static class Forward {
+
+    /**
+     * Where: kafka://host:9092/topic (push-forward-kafka) or amqp://user:password@host:5672/vhost?exchange=callpush
+     * (push-forward-rabbitmq), with that module on the classpath.
+     */
+    private String url;
+
+    public String getUrl() {
+      return url;
+    }
+
+    public void setUrl(String url) {
+      this.url = url;
+    }
   }
 
   public DeadLetters getDeadLetters() {

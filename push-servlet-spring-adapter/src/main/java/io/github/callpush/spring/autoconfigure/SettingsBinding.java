@@ -68,6 +68,7 @@ final class SettingsBinding {
       case DEDUP_STORE -> "callpush.dedup.type";
       case DEAD_LETTER_DIRECTORY -> "callpush.dead-letters.directory";
       case DEAD_LETTER_MAXIMUM -> "callpush.dead-letters.maximum";
+      case FORWARD -> "callpush.forward.url";
     };
   }
 

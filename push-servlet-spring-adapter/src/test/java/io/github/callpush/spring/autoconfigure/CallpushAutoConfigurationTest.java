@@ -3,6 +3,7 @@ package io.github.callpush.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.DeadLetter;
+import io.github.callpush.EndpointSettings;
 import io.github.callpush.PushObserver;
 import io.github.callpush.PushListener;
 import io.github.callpush.PushReceiver;
@@ -14,6 +15,8 @@ import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.JdbcDedupStore;
 import io.github.callpush.dedup.RedisDedupStore;
 import io.github.callpush.event.OutboundRing;
+import io.github.callpush.forward.RecordingForwarderProvider;
+import io.github.callpush.forward.RecordingForwarderProvider.Recording;
 import io.github.callpush.verify.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -207,12 +210,30 @@ class CallpushAutoConfigurationTest {
       "callpush.time-zone=Mars/Olympus | callpush.time-zone | Mars/Olympus",
       "callpush.dedup.maximum-size=0 | callpush.dedup.maximum-size | 0",
       "callpush.dead-letters.directory=target/x callpush.dead-letters.maximum=0 | callpush.dead-letters.maximum | must be positive",
-      "callpush.dead-letters.directory=pom.xml | callpush.dead-letters.directory | pom.xml"})
+      "callpush.dead-letters.directory=pom.xml | callpush.dead-letters.directory | pom.xml",
+      "callpush.forward.url=amqp://guest:hunter2@127.0.0.1/%2F | callpush.forward.url"
+          + " | add io.github.callpush:push-forward-rabbitmq"})
   void refusesToStartOnAMissingOrInvalidSetting(String settings, String property, String reason) {
     webRunner.withPropertyValues(settings.split(" ")).run(context -> {
       assertThat(context).hasFailed();
       assertThat(messages(context)).contains(property).contains(reason).doesNotContain("hunter2");
     });
+  }
+
+  @Test
+  void handsEveryPushOnceToTheForwarderTheUrlNamesAndClosesItWithTheContext() {
+    Recording[] recording = new Recording[1];
+    runner.withPropertyValues("callpush.forward.url=recording://spring").run(context -> {
+      PushReceiver receiver = context.getBean(PushReceiver.class);
+      assertThat(receiver.listeners().ids()).containsExactly(EndpointSettings.FORWARD_LISTENER_ID);
+      Pushes.handle(receiver, Pushes.ring("s1"));
+      Pushes.handle(receiver, Pushes.ring("s1"));
+      recording[0] = RecordingForwarderProvider.RECORDINGS.get("spring");
+      assertThat(recording[0].pushes).singleElement().satisfies(push ->
+          assertThat(push.event().eventId()).isEqualTo("s1"));
+      assertThat(recording[0].closed).isFalse();
+    });
+    assertThat(recording[0].closed).as("closed with the context").isTrue();
   }
 
   @Test

@@ -1,0 +1,66 @@
+package io.github.callpush.forward;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/** Finds the {@link ForwarderProvider} of a URI's scheme on the classpath and opens its forwarder. */
+public final class PushForwarders {
+
+  /** The module that serves each scheme, for the message when it is missing. */
+  private static final Map<String, String> MODULES = Map.of("kafka", "io.github.callpush:push-forward-kafka",
+      "amqp", "io.github.callpush:push-forward-rabbitmq", "amqps", "io.github.callpush:push-forward-rabbitmq");
+
+  private PushForwarders() {}
+
+  /**
+   * The forwarder {@code spec} names, e.g. {@code kafka://127.0.0.1:9092/pushes} or
+   * {@code amqp://user:password@127.0.0.1:5672/%2F?exchange=callpush}, from the providers the class loader of this
+   * class finds.
+   *
+   * @throws IllegalArgumentException when the spec is not a URI, no provider serves its scheme (the message names
+   *     the module to add), or the provider refuses it; a password in the spec is never in the message
+   */
+  public static PushForwarder fromSpec(String spec) {
+    URI uri = uri(spec);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    List<String> known = new ArrayList<>();
+    for (ForwarderProvider provider : ServiceLoader.load(ForwarderProvider.class, PushForwarders.class.getClassLoader())) {
+      if (provider.schemes().contains(scheme)) {
+        return provider.open(uri);
+      }
+      known.addAll(provider.schemes());
+    }
+    String module = MODULES.get(scheme);
+    throw new IllegalArgumentException("no forwarder for " + (scheme.isEmpty() ? "a URI without a scheme"
+        : "'" + scheme + ":' URIs") + (module == null ? "" : ": add " + module + " to the application")
+        + (known.isEmpty() ? "" : "; schemes served: " + String.join(", ", known)));
+  }
+
+  /** {@code spec} with the password of its user info replaced by {@code ****}, to show it in a message. */
+  public static String shown(String spec) {
+    if (spec == null) {
+      return null;
+    }
+    int scheme = spec.indexOf("://");
+    int at = spec.indexOf('@', Math.max(scheme, 0));
+    int slash = scheme < 0 ? -1 : spec.indexOf('/', scheme + 3);
+    if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
+      return spec;
+    }
+    int colon = spec.indexOf(':', scheme + 3);
+    return colon < 0 || colon > at ? spec : spec.substring(0, colon + 1) + "****" + spec.substring(at);
+  }
+
+  private static URI uri(String spec) {
+    try {
+      return new URI(spec);
+    } catch (URISyntaxException malformed) {
+      throw new IllegalArgumentException("not a URI: " + malformed.getReason() + " at index " + malformed.getIndex());
+    }
+  }
+}
