@@ -111,14 +111,17 @@ final class Delivery implements Admission {
         release(registration);
         continue;
       }
+      long start = System.nanoTime();
       try {
         registration.listener().onPush(push);
       } catch (Exception | LinkageError | AssertionError failure) {
         failed++;
         observers.listenerFailed(event, registration.id(), failure);
+        observers.listenerRan(event, registration.id(), System.nanoTime() - start, false);
         release(registration);
         continue;
       }
+      observers.listenerRan(event, registration.id(), System.nanoTime() - start, true);
       complete(registration);
     }
     return outcome();

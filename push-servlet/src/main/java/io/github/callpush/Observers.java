@@ -52,6 +52,13 @@ final class Observers {
     tell("a listener failure", observer -> observer.listenerFailed(event, listenerId, failure));
   }
 
+  /** Tells every observer how long a listener ran and whether it succeeded. */
+  void listenerRan(PushEvent event, String listenerId, long nanos, boolean succeeded) {
+    if (!observers.isEmpty()) {
+      tell("a listener's run", observer -> observer.listenerRan(event, listenerId, nanos, succeeded));
+    }
+  }
+
   /** Tells every observer of an exchange whose request was {@link #shown}. */
   void answered(PushExchange exchange) {
     tell("an answer", observer -> observer.answered(exchange));

@@ -29,6 +29,13 @@ public interface PushObserver {
   default void listenerFailed(PushEvent event, String listenerId, Throwable failure) {}
 
   /**
+   * The listener {@code listenerId} ran on {@code event} for {@code nanos} nanoseconds, to success when
+   * {@code succeeded} (a forwarder's run is its broker's confirm latency); called on the thread that ran it,
+   * after {@link #listenerFailed} for a failure.
+   */
+  default void listenerRan(PushEvent event, String listenerId, long nanos, boolean succeeded) {}
+
+  /**
    * A request was answered (a URL check, an acknowledgement, a retry asked for, a rejection): called
    * once per request, before the answer is sent.
    */

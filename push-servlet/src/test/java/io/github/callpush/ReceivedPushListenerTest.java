@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.CallSheetHangup;
+import io.github.callpush.event.PushEvent;
 import io.github.callpush.verify.TokenVerifier;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ class ReceivedPushListenerTest {
 
   private final List<ReceivedPush> received = new CopyOnWriteArrayList<>();
   private final List<PushExchange> exchanges = new CopyOnWriteArrayList<>();
+  private final List<String> runs = new CopyOnWriteArrayList<>();
 
   private PushReceiver receiver(ReceivedPushListener listener) {
     return PushReceiver.builder().verifier(TokenVerifier.builder().token("s3cret").build())
@@ -32,6 +34,12 @@ class ReceivedPushListenerTest {
           @Override
           public void answered(PushExchange exchange) {
             exchanges.add(exchange);
+          }
+
+          @Override
+          public void listenerRan(PushEvent event, String listenerId, long nanos, boolean succeeded) {
+            runs.add(listenerId + " " + event.eventId() + (succeeded ? " succeeded" : " failed")
+                + (nanos > 0 ? "" : " in no time"));
           }
         }).build();
   }
@@ -78,6 +86,7 @@ class ReceivedPushListenerTest {
     }
 
     assertThat(calls).hasValue(2);
+    assertThat(runs).containsExactly("forwarder e-retry failed", "forwarder e-retry succeeded");
     assertThat(received).singleElement().extracting(ReceivedPush::eventKey).isEqualTo(exchanges.get(1).eventKey());
   }
 

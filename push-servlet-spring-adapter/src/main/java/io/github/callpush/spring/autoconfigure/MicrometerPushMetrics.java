@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * {@code outcome} (handled, duplicate, in_flight, unhandled, listener_failed, ack_deadline,
  * store_unavailable, or why it was rejected: unauthorized, forbidden, malformed, too_large,
  * method_not_allowed),
- * {@code callpush.listener.failures} by {@code listener}, and the {@code callpush.latency} timer; with
+ * {@code callpush.listener.failures} by {@code listener}, the {@code callpush.latency} timer, and the
+ * {@code callpush.listener} timer of each listener's runs by {@code listener} and {@code outcome} (succeeded,
+ * failed): for the forwarder ({@code listener=callpush-forward}) its count is the pushes published, by outcome the
+ * confirmed and the failed, and its times the broker's confirm latency; with
  * the in-memory dedup store also {@code callpush.dedup.forgotten_early}, the entries it forgot before
  * they expired (above zero, it is too small for one retention window).
  */
@@ -54,6 +57,13 @@ final class MicrometerPushMetrics implements PushObserver {
   public void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
     Counter.builder("callpush.listener.failures").description("Listener runs that threw")
         .tag("listener", listenerId).register(registry).increment();
+  }
+
+  @Override
+  public void listenerRan(PushEvent event, String listenerId, long nanos, boolean succeeded) {
+    Timer.builder("callpush.listener").description("Listener runs, by listener and outcome")
+        .tag("listener", listenerId).tag("outcome", succeeded ? "succeeded" : "failed").register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

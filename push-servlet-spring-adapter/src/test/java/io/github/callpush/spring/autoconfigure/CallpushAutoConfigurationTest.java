@@ -367,7 +367,24 @@ class CallpushAutoConfigurationTest {
       assertThat(meters.get("callpush.pushes").tag("outcome", "listener_failed").counter().count()).isEqualTo(1);
       assertThat(meters.get("callpush.listener.failures").tag("listener", "failingRings").counter().count())
           .isEqualTo(1);
+      assertThat(meters.get("callpush.listener").tag("listener", "failingRings").tag("outcome", "failed").timer()
+          .count()).isEqualTo(1);
     });
+  }
+
+  @Test
+  void timesTheForwardersRunsAsPublishedConfirmedAndFailed() {
+    runner.withUserConfiguration(Meters.class).withPropertyValues("callpush.forward.url=recording://metrics")
+        .run(context -> {
+          PushReceiver receiver = context.getBean(PushReceiver.class);
+          Pushes.handle(receiver, Pushes.ring("m1"));
+          Pushes.handle(receiver, Pushes.ring("m1"));
+          Pushes.handle(receiver, Pushes.ring("m2"));
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          assertThat(meters.get("callpush.listener").tag("listener", EndpointSettings.FORWARD_LISTENER_ID)
+              .tag("outcome", "succeeded").timer().count()).as("the duplicate is not published again").isEqualTo(2);
+          assertThat(meters.find("callpush.listener").tag("outcome", "failed").timer()).isNull();
+        });
   }
 
   @Test
