@@ -50,8 +50,9 @@ import javax.net.ssl.SSLContext;
  * never a password. Nothing is lost: the push is acknowledged only after a confirm, and the receiver's dedup keeps a
  * retry after a confirmed publish from publishing again.
  *
- * <p><b>The one window for a duplicate.</b> When the node dies, or the dedup store fails, after the broker
+ * <p><b>Duplicates.</b> When the node dies, or the dedup store fails, after the broker
  * confirmed and before the receiver completed its claim, the platform's retry publishes the push a second time.
+ * Likewise a message whose confirm came too late may still be in the broker when the retry publishes it again.
  * The duplicate carries the same event key (message id and {@link PushHeaders#EVENT_KEY} header): consumers run
  * their handler once per event with {@code OncePerEvent}, see {@link RabbitPushes}.
  *
@@ -61,7 +62,9 @@ import javax.net.ssl.SSLContext;
  * every channel independently, so n concurrent pushes are n messages in flight and each caller wakes as soon as
  * its own confirm arrives, as with a listener of confirms matching sequence numbers to futures on one shared
  * channel, but without a lock around a shared channel's publishes or bookkeeping of sequence numbers, and a
- * confirm can never be matched to another push. A channel that failed or timed out is closed and replaced.
+ * confirm can never be matched to another push. A channel that failed or timed out is closed (a timed-out one on a
+ * short-lived thread of its own, as closing waits for the broker) and replaced; one whose message was returned or
+ * rejected stays in the pool.
  *
  * <p><b>Threads.</b> The builder sets the connection factory's thread factory (threads named
  * {@code callpush-rabbitmq-*}) and turns automatic recovery on: after an outage the connection and the idle
@@ -138,13 +141,13 @@ public final class RabbitForwarder implements ReceivedPushListener, AutoCloseabl
     String key = Objects.requireNonNull(routingKey.apply(push), "routing key");
     String what = "event " + push.eventKey() + " to exchange '" + exchange + "' with routing key '" + key + "'";
     Publisher publisher = take(what);
-    boolean confirmed = false;
     try {
       publisher.publish(key, properties(push), push.body(), what);
-      confirmed = true;
     } finally {
-      if (confirmed && !closed) {
+      if (publisher.answered && !closed) {
         idle.offerFirst(publisher);
+      } else if (publisher.hung) {
+        threads.newThread(publisher::discard).start(); // closing waits for the broker's answer: not on this thread
       } else {
         publisher.discard();
       }
@@ -225,6 +228,10 @@ public final class RabbitForwarder implements ReceivedPushListener, AutoCloseabl
 
     private final Channel channel;
     private volatile String returned;
+    /** Whether the broker answered the last publish (confirmed, rejected or returned it): the channel is sound. */
+    private boolean answered;
+    /** Whether the broker did not answer the last publish in time: closing the channel may wait for it. */
+    private boolean hung;
 
     Publisher(Channel channel) throws IOException {
       this.channel = channel;
@@ -241,13 +248,17 @@ public final class RabbitForwarder implements ReceivedPushListener, AutoCloseabl
 
     void publish(String key, AMQP.BasicProperties properties, byte[] body, String what) throws IOException {
       returned = null;
+      answered = false;
       boolean acked;
       try {
         channel.basicPublish(exchange, key, true, properties, body);
         acked = channel.waitForConfirms(confirmTimeout.toMillis());
+        answered = true;
       } catch (TimeoutException late) {
+        hung = true;
         throw new IOException("RabbitMQ did not confirm " + what + " within " + confirmTimeout, late);
       } catch (InterruptedException interrupted) {
+        hung = true;
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted waiting for RabbitMQ to confirm " + what);
       } catch (IOException | ShutdownSignalException failed) {
