@@ -180,9 +180,9 @@ public final class RabbitForwarder implements ReceivedPushListener, AutoCloseabl
         .headers(headers).build();
   }
 
-  /** {@code uri} with the password of its user info replaced by {@code ***}. */
+  /** {@code uri} with everything from the user's colon to the last {@code @} replaced by {@code ***}. */
   static String redacted(String uri) {
-    return uri.replaceFirst("^([^:/?#]+://[^:/?#@]*):[^@/?#]*@", "$1:***@");
+    return uri.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^:@/]*):.*@", "$1:***@");
   }
 
   private static void putPresent(Map<String, Object> headers, String name, String value) {

@@ -95,6 +95,7 @@ class RabbitPushesTest {
   @Test
   void aUriPasswordIsRedacted() {
     assertThat(RabbitForwarder.redacted("amqp://app:s3cret@mq:5672/prod")).isEqualTo("amqp://app:***@mq:5672/prod");
+    assertThat(RabbitForwarder.redacted("amqp://app:p/s@s:w@mq:5672/prod")).isEqualTo("amqp://app:***@mq:5672/prod");
     assertThat(RabbitForwarder.redacted("amqp://mq:5672/prod")).isEqualTo("amqp://mq:5672/prod");
   }
 
