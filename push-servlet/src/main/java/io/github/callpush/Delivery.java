@@ -35,6 +35,7 @@ final class Delivery implements Admission {
   private int completedBefore;
   private int inFlight;
   private int failed;
+  private int unavailable;
   private int expired;
   private Instant leaseEnds;
   private boolean storeFailedOnComplete;
@@ -116,6 +117,9 @@ final class Delivery implements Admission {
         registration.listener().onPush(push);
       } catch (Exception | LinkageError | AssertionError failure) {
         failed++;
+        if (failure instanceof RetryLaterException) {
+          unavailable++;
+        }
         observers.listenerFailed(event, registration.id(), failure);
         observers.listenerRan(event, registration.id(), System.nanoTime() - start, false);
         release(registration);
@@ -128,6 +132,9 @@ final class Delivery implements Admission {
   }
 
   private Outcome outcome() {
+    if (failed > 0 && unavailable == failed) {
+      return Outcome.RetryLater.LISTENER_UNAVAILABLE;
+    }
     if (failed > 0) {
       return new Outcome.ListenersFailed(Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
     }

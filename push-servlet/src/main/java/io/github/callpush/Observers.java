@@ -46,7 +46,10 @@ final class Observers {
 
   /** Logs the failure at WARN (unless told not to), then tells every observer. */
   void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
-    if (logListenerFailures) {
+    if (logListenerFailures && failure instanceof RetryLaterException unavailable) {
+      LOG.warn("listener {} cannot hand push {} event {} on for now, retry later: {}", listenerId, event.pushType(),
+          event.eventId(), unavailable.getMessage());
+    } else if (logListenerFailures) {
       LOG.warn("listener {} failed on push {} event {}", listenerId, event.pushType(), event.eventId(), failure);
     }
     tell("a listener failure", observer -> observer.listenerFailed(event, listenerId, failure));

@@ -56,7 +56,9 @@ public sealed interface Outcome permits Outcome.UrlCheck, Outcome.Acknowledged, 
     /** The dedup store failed: nothing was claimed, or a completion could not be recorded. */
     STORE_UNAVAILABLE("store_unavailable", "dedup store unavailable"),
     /** The listeners still ran at the acknowledgement deadline; they finish and record their completion. */
-    DEADLINE_PASSED("ack_deadline", "still being handled; retry later");
+    DEADLINE_PASSED("ack_deadline", "still being handled; retry later"),
+    /** A listener threw {@link RetryLaterException}: what it hands pushes on to is unavailable for now. */
+    LISTENER_UNAVAILABLE("listener_unavailable", "a listener cannot hand the push on for now; retry later");
 
     private final String code;
     private final String reason;

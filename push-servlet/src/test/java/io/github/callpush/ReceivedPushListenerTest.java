@@ -91,6 +91,39 @@ class ReceivedPushListenerTest {
   }
 
   @Test
+  void aListenerThatCannotHandThePushOnForNowIsAnswered503WithRetryAfterUnlessAnotherFailed() {
+    PushRequest request = PushRequest.builder().method("POST").queryParameter("token", "s3cret")
+        .header("Content-Type", "application/json").body(Pushes.login("e-503").getBytes(StandardCharsets.UTF_8))
+        .build();
+    AtomicInteger down = new AtomicInteger(1);
+    try (PushReceiver receiver = receiver(push -> {
+      if (down.getAndDecrement() > 0) {
+        throw new RetryLaterException("broker unreachable");
+      }
+      received.add(push);
+    })) {
+      PushResponse unavailable = receiver.handle(request);
+      assertThat(unavailable.status()).isEqualTo(503);
+      assertThat(unavailable.headers()).containsKey("Retry-After");
+      assertThat(unavailable.bodyText()).contains("a listener cannot hand the push on for now");
+      assertThat(receiver.handle(request).status()).isEqualTo(200);
+    }
+    assertThat(exchanges).extracting(exchange -> exchange.outcome().code())
+        .containsExactly("listener_unavailable", "handled");
+    assertThat(received).hasSize(1);
+
+    try (PushReceiver both = PushReceiver.builder().allowUnverified()
+        .onReceived("down", push -> {
+          throw new RetryLaterException("broker unreachable");
+        })
+        .onAny("broken", event -> {
+          throw new IllegalStateException("bug");
+        }).build()) {
+      assertThat(both.handle(request).status()).as("a real failure wins").isEqualTo(500);
+    }
+  }
+
+  @Test
   void theOlderGetPushArrivesAsItsFormWithoutTheToken() {
     PushRequest request = PushRequest.builder().method("GET")
         .queryString("token=s3cret&CallSheetID=cs-1&CallID=leg-1&CallState=Hangup&CallNo=13812345678"

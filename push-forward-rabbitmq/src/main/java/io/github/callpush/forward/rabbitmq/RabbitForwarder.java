@@ -8,8 +8,9 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ReturnListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.github.callpush.ReceivedPush;
-import io.github.callpush.ReceivedPushListener;
+import io.github.callpush.RetryLaterException;
 import io.github.callpush.event.PushEvent;
+import io.github.callpush.forward.PushForwarder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -72,7 +73,7 @@ import javax.net.ssl.SSLContext;
  * is turned off: the forwarder declares nothing but the durable exchange, once, on a channel it closes. {@link #close()}
  * closes the channels and the connection and waits for the client's threads to end. Thread-safe.
  */
-public final class RabbitForwarder implements ReceivedPushListener, AutoCloseable {
+public final class RabbitForwarder implements PushForwarder {
 
   /** The exchange published to by default: a durable topic exchange. */
   public static final String DEFAULT_EXCHANGE = "callpush";
@@ -133,11 +134,19 @@ public final class RabbitForwarder implements ReceivedPushListener, AutoCloseabl
   /**
    * Publishes the push and waits for the broker's confirm.
    *
-   * @throws IOException when the broker is unreachable, returns the message as unroutable, rejects it, or does
-   *     not confirm it in time; the message says which
+   * @throws RetryLaterException when the broker is unreachable, returns the message as unroutable, rejects it, or
+   *     does not confirm it in time (the message says which): the receiver answers 503 and the platform retries
    */
   @Override
-  public void onPush(ReceivedPush push) throws IOException {
+  public void onPush(ReceivedPush push) throws RetryLaterException {
+    try {
+      publish(push);
+    } catch (IOException failed) {
+      throw new RetryLaterException(failed.getMessage(), failed);
+    }
+  }
+
+  private void publish(ReceivedPush push) throws IOException {
     String key = Objects.requireNonNull(routingKey.apply(push), "routing key");
     String what = "event " + push.eventKey() + " to exchange '" + exchange + "' with routing key '" + key + "'";
     Publisher publisher = take(what);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The receiver's metrics as meters: {@code callpush.received}, {@code callpush.pushes} by
- * {@code outcome} (handled, duplicate, in_flight, unhandled, listener_failed, ack_deadline,
+ * {@code outcome} (handled, duplicate, in_flight, unhandled, listener_failed, listener_unavailable, ack_deadline,
  * store_unavailable, or why it was rejected: unauthorized, forbidden, malformed, too_large,
  * method_not_allowed),
  * {@code callpush.listener.failures} by {@code listener}, the {@code callpush.latency} timer, and the
