@@ -45,8 +45,8 @@ import javax.net.ssl.SSLContext;
  * PushReceiver receiver = PushReceiver.builder().verifier(verifier).onReceived("rabbitmq", forwarder).build();
  * }</pre>
  *
- * <p>{@link #onPush} throws, so the receiver answers 503 with Retry-After and the platform delivers the push again, when the broker
- * cannot be reached, returns the message as unroutable (no queue bound for its routing key), rejects it, or does
+ * <p>{@link #onPush} throws a {@link RetryLaterException}, so the receiver answers 503 with Retry-After and the
+ * platform delivers the push again, when the broker cannot be reached, returns the message as unroutable (no queue bound for its routing key), rejects it, or does
  * not confirm it within the {@linkplain Builder#confirmTimeout confirm timeout}; the exception's message says which,
  * never a password. Nothing is lost: the push is acknowledged only after a confirm, and the receiver's dedup keeps a
  * retry after a confirmed publish from publishing again.
