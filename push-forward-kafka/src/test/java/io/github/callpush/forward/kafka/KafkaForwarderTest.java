@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -48,17 +51,23 @@ class KafkaForwarderTest {
   }
 
   @Test
-  void aFailedSendThrowsWithKafkasReason() {
+  void aFailedSendThrowsWithKafkasReason() throws Exception {
     MockProducer<byte[], byte[]> producer = producer(false);
     try (KafkaForwarder forwarder = new KafkaForwarder(producer, "pushes", Duration.ofSeconds(5))) {
-      Thread failer = new Thread(() -> {
-        while (!producer.errorNext(new TimeoutException("Expiring 1 record(s) for pushes-0"))) {
-          Thread.onSpinWait();
+      CompletableFuture<Void> pushed = CompletableFuture.runAsync(() -> {
+        try {
+          forwarder.onPush(push);
+        } catch (Exception failure) {
+          throw new CompletionException(failure);
         }
       });
-      failer.start();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (producer.history().isEmpty() && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
 
-      assertThatThrownBy(() -> forwarder.onPush(push)).isInstanceOf(IOException.class)
+      assertThat(producer.errorNext(new TimeoutException("Expiring 1 record(s) for pushes-0"))).isTrue();
+      assertThatThrownBy(() -> pushed.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IOException.class)
           .hasMessage("Kafka failed event k-1 on topic pushes: TimeoutException: Expiring 1 record(s) for pushes-0")
           .hasCauseInstanceOf(TimeoutException.class);
     }

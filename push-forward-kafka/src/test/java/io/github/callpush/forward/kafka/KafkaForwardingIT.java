@@ -1,6 +1,7 @@
 package io.github.callpush.forward.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.callpush.PushExchange;
 import io.github.callpush.PushObserver;
@@ -18,6 +19,7 @@ import io.github.callpush.fixtures.Scenarios;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.PlatformSimulator;
 import io.github.callpush.verify.TokenVerifier;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -147,7 +149,9 @@ class KafkaForwardingIT {
         PlatformSimulator platform = PlatformSimulator.builder().url(server.url()).token(TOKEN).retries(6)
             .backoff(Duration.ofMillis(500)).concurrency(pushes.size()).build()) {
       forwarder.onPush(received(Samples.named("cdr").push(), "warm-up")); // the producer knows the topic
+      long stopping = System.nanoTime();
       broker.stop();
+      Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
 
       CompletableFuture<DeliveryReport> delivered = CompletableFuture.supplyAsync(() -> platform.send(pushes));
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -169,8 +173,22 @@ class KafkaForwardingIT {
           .containsExactlyInAnyOrderElementsOf(
               java.util.stream.Stream.concat(pushes.stream().map(Push::eventId),
                   java.util.stream.Stream.of(Samples.named("cdr").push().eventId())).toList());
-      System.out.println("outage: " + report.summary() + ", records " + records.size() + ", broker restarted in "
-          + broker.lastStart().toMillis() + " ms");
+      System.out.println("outage: " + report.summary() + ", records " + records.size() + ", broker stopped in "
+          + stopped.toMillis() + " ms, restarted in " + broker.lastStart().toMillis() + " ms");
+    }
+  }
+
+  @Test
+  void anUnknownTopicFailsThePushWithinTheDeadlineSayingSo() {
+    Duration deadline = Duration.ofSeconds(1);
+    try (KafkaForwarder forwarder = forwarder("pushes-nowhere", deadline)) {
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> forwarder.onPush(received(Samples.named("cdr").push(), "unroutable")))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("Kafka failed event unroutable on topic pushes-nowhere: TimeoutException: ")
+          .hasMessageContaining("not present in metadata");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(deadline, deadline.plus(MARGIN));
     }
   }
 
