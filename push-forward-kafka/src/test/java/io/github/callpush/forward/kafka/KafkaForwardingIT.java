@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -230,16 +231,18 @@ class KafkaForwardingIT {
   }
 
   @Test
-  void closeEndsTheProducersThread(TestInfo test) throws Exception {
+  void closeEndsEveryThreadOfTheForwarder(TestInfo test) throws Exception {
     String topic = topic(test, 1);
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     KafkaForwarder forwarder = forwarder(topic, KafkaForwarder.DEFAULT_DEADLINE);
     forwarder.onPush(received(Samples.named("cdr").push(), "close-1"));
-    String ours = "callpush-forwarder-" + topic + "-";
-    assertThat(threadNames()).anyMatch(name -> name.startsWith("kafka-producer-network-thread | " + ours));
+    // the producer's only thread, named by Kafka after our client.id
+    assertThat(threadNames(before)).singleElement().asString()
+        .matches(Pattern.quote("kafka-producer-network-thread | callpush-forwarder-" + topic + "-") + "\\d+");
 
     forwarder.close();
 
-    assertThat(threadNames()).noneMatch(name -> name.contains(ours));
+    assertThat(threadNames(before)).isEmpty();
   }
 
   /** One poll, handled as {@link KafkaPushes}'s Javadoc shows: the results in the order of the records. */
@@ -325,8 +328,9 @@ class KafkaForwardingIT {
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static Set<String> threadNames() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .collect(Collectors.toSet());
+  /** The names of the threads alive now that were not in {@code before}. */
+  private static Set<String> threadNames(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> !before.contains(thread))
+        .filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
   }
 }
