@@ -1,7 +1,7 @@
 package io.github.callpush.forward.kafka;
 
 import io.github.callpush.ReceivedPush;
-import io.github.callpush.ReceivedPushListener;
+import io.github.callpush.forward.PushForwarder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +48,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * closes the producer, waiting up to the deadline for sends in flight, and returns once its thread ended.
  * Thread-safe: one forwarder serves every request thread.
  */
-public final class KafkaForwarder implements ReceivedPushListener, AutoCloseable {
+public final class KafkaForwarder implements PushForwarder {
 
   /** How long {@link #onPush} waits for the broker's confirm by default. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(5);

@@ -1,5 +1,5 @@
 /**
- * Forwarding pushes to Kafka: a {@link io.github.callpush.ReceivedPushListener} that publishes each push as
+ * Forwarding pushes to Kafka: a {@link io.github.callpush.forward.PushForwarder} that publishes each push as
  * received and returns only once the broker confirmed it ({@link io.github.callpush.forward.kafka.KafkaForwarder}),
  * and the consumer's side, the record back to its {@link io.github.callpush.ReceivedPush}
  * ({@link io.github.callpush.forward.kafka.KafkaPushes}), run once per event with
