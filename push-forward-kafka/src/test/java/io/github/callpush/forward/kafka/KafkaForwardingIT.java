@@ -18,6 +18,8 @@ import io.github.callpush.fixtures.Samples;
 import io.github.callpush.fixtures.Scenarios;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.PlatformSimulator;
+import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.verify.TokenVerifier;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -234,7 +236,8 @@ class KafkaForwardingIT {
   void closeEndsEveryThreadOfTheForwarder(TestInfo test) throws Exception {
     String topic = topic(test, 1);
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    KafkaForwarder forwarder = forwarder(topic, KafkaForwarder.DEFAULT_DEADLINE);
+    // as the forward setting opens it
+    PushForwarder forwarder = PushForwarders.fromSpec("kafka://" + broker.bootstrapServers() + "/" + topic);
     forwarder.onPush(received(Samples.named("cdr").push(), "close-1"));
     // the producer's only thread, named by Kafka after our client.id
     assertThat(threadNames(before)).singleElement().asString()
