@@ -1,8 +1,8 @@
 package io.github.callpush.forward.kafka;
 
 import io.github.callpush.ReceivedPush;
+import io.github.callpush.RetryLaterException;
 import io.github.callpush.forward.PushForwarder;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +27,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * duplicate it.
  *
  * <p>{@link #onPush} is {@code producer.send(record).get(deadline)}: when the broker is down, the topic unknown,
- * or no confirm came within the deadline (default 5 s), it throws an {@link IOException} saying which; the
- * receiver answers 500 and the platform delivers the push again, so nothing is lost. A delivery after a
+ * or no confirm came within the deadline (default 5 s), it throws a {@link RetryLaterException} saying which; the
+ * receiver answers 503 with Retry-After and the platform delivers the push again, so nothing is lost. A delivery after a
  * confirmed publish does not publish again: the receiver's per-listener dedup sees the claim completed.
  *
  * <p>Two windows publish an event twice, both copies carrying the same {@link PushHeaders#EVENT_KEY} and key,
  * which {@link io.github.callpush.dedup.OncePerEvent} on the consumer's side deduplicates (see
  * {@link KafkaPushes}): the node dies, or the dedup store fails, after the broker's confirm and before the
  * claim is completed; or the confirm was lost or came after the deadline (the record landed, the push was
- * answered 500, the platform's retry publishes it again).
+ * answered 503, the platform's retry publishes it again).
  *
  * <p>The producer's timeouts follow the deadline unless set in the properties, so that a send does not outlive
  * the push it belongs to by much: {@code max.block.ms} (waiting for metadata or buffer space) and
@@ -78,11 +78,11 @@ public final class KafkaForwarder implements PushForwarder {
   /**
    * Publishes {@code push} and waits for the broker's confirm, at most the deadline.
    *
-   * @throws IOException when Kafka failed the record or did not confirm it within the deadline
+   * @throws RetryLaterException when Kafka failed the record or did not confirm it within the deadline
    * @throws InterruptedException when interrupted while waiting (the record may still land)
    */
   @Override
-  public void onPush(ReceivedPush push) throws IOException, InterruptedException {
+  public void onPush(ReceivedPush push) throws RetryLaterException, InterruptedException {
     long start = System.nanoTime();
     Future<RecordMetadata> sent;
     try {
@@ -96,7 +96,7 @@ public final class KafkaForwarder implements PushForwarder {
     } catch (ExecutionException failure) {
       throw failed(push, failure.getCause());
     } catch (TimeoutException late) {
-      throw new IOException("Kafka did not confirm event " + push.eventKey() + " on topic " + topic + " within "
+      throw new RetryLaterException("Kafka did not confirm event " + push.eventKey() + " on topic " + topic + " within "
           + deadline.toMillis() + " ms", late);
     }
   }
@@ -107,8 +107,8 @@ public final class KafkaForwarder implements PushForwarder {
     producer.close(deadline);
   }
 
-  private IOException failed(ReceivedPush push, Throwable cause) {
-    return new IOException("Kafka failed event " + push.eventKey() + " on topic " + topic + ": "
+  private RetryLaterException failed(ReceivedPush push, Throwable cause) {
+    return new RetryLaterException("Kafka failed event " + push.eventKey() + " on topic " + topic + ": "
         + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.callpush.ReceivedPush;
+import io.github.callpush.RetryLaterException;
 import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.fixtures.Push;
 import io.github.callpush.fixtures.Samples;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,7 +44,7 @@ class KafkaForwarderTest {
     try (KafkaForwarder forwarder = new KafkaForwarder(producer(false), "pushes", Duration.ofMillis(300))) {
       long start = System.nanoTime();
 
-      assertThatThrownBy(() -> forwarder.onPush(push)).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> forwarder.onPush(push)).isInstanceOf(RetryLaterException.class)
           .hasMessage("Kafka did not confirm event k-1 on topic pushes within 300 ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(2));
     }
@@ -67,7 +67,7 @@ class KafkaForwarderTest {
       }
 
       assertThat(producer.errorNext(new TimeoutException("Expiring 1 record(s) for pushes-0"))).isTrue();
-      assertThatThrownBy(() -> pushed.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> pushed.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RetryLaterException.class)
           .hasMessage("Kafka failed event k-1 on topic pushes: TimeoutException: Expiring 1 record(s) for pushes-0")
           .hasCauseInstanceOf(TimeoutException.class);
     }
@@ -78,7 +78,7 @@ class KafkaForwarderTest {
     MockProducer<byte[], byte[]> producer = producer(true);
     producer.sendException = new org.apache.kafka.common.KafkaException("producer closed");
     try (KafkaForwarder forwarder = new KafkaForwarder(producer, "pushes", Duration.ofSeconds(5))) {
-      assertThatThrownBy(() -> forwarder.onPush(push)).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> forwarder.onPush(push)).isInstanceOf(RetryLaterException.class)
           .hasMessage("Kafka failed event k-1 on topic pushes: KafkaException: producer closed");
     }
   }

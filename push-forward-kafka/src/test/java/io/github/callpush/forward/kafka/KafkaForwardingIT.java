@@ -7,6 +7,7 @@ import io.github.callpush.PushExchange;
 import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.ReceivedPush;
+import io.github.callpush.RetryLaterException;
 import io.github.callpush.dedup.Claim;
 import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.OncePerEvent;
@@ -21,7 +22,6 @@ import io.github.callpush.fixtures.simulator.PlatformSimulator;
 import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.verify.TokenVerifier;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +52,7 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The forwarder against a real single-node KRaft broker started once for the class: pushes over HTTP land once
- * each as sent, a broker down answers 500 within the deadline and the platform's retry lands each push once, a
+ * each as sent, a broker down answers 503 within the deadline and the platform's retry lands each push once, a
  * consumer runs its handler once per event, and close() leaves no thread behind.
  */
 class KafkaForwardingIT {
@@ -139,7 +139,7 @@ class KafkaForwardingIT {
   }
 
   @Test
-  void aBrokerDownAnswers500WithinTheDeadlineAndThePlatformsRetryLandsEachPushOnce(TestInfo test)
+  void aBrokerDownAnswers503WithinTheDeadlineAndThePlatformsRetryLandsEachPushOnce(TestInfo test)
       throws Exception {
     String topic = topic(test, 3);
     Duration deadline = Duration.ofSeconds(2);
@@ -158,8 +158,8 @@ class KafkaForwardingIT {
 
       CompletableFuture<DeliveryReport> delivered = CompletableFuture.supplyAsync(() -> platform.send(pushes));
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (answered.stream().filter(exchange -> exchange.response().status() == 500).count() < pushes.size()) {
-        assertThat(System.nanoTime()).as("every push answered 500 while the broker is down").isLessThan(until);
+      while (answered.stream().filter(exchange -> exchange.response().status() == 503).count() < pushes.size()) {
+        assertThat(System.nanoTime()).as("every push answered 503 while the broker is down").isLessThan(until);
         Thread.sleep(50);
       }
       broker.restart();
@@ -168,7 +168,7 @@ class KafkaForwardingIT {
       assertThat(report.allAcked()).as(report.summary()).isTrue();
       for (DeliveryReport.PushDelivery delivery : report.deliveries()) {
         DeliveryReport.Attempt firstAttempt = delivery.attempts().get(0);
-        assertThat(firstAttempt.status()).isEqualTo(500);
+        assertThat(firstAttempt.status()).isEqualTo(503);
         assertThat(firstAttempt.took()).isLessThan(deadline.plus(MARGIN));
       }
       List<ConsumerRecord<byte[], byte[]>> records = readAll(topic);
@@ -188,7 +188,7 @@ class KafkaForwardingIT {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> forwarder.onPush(received(Samples.named("cdr").push(), "unroutable")))
-          .isInstanceOf(IOException.class)
+          .isInstanceOf(RetryLaterException.class)
           .hasMessageStartingWith("Kafka failed event unroutable on topic pushes-nowhere: TimeoutException: ")
           .hasMessageContaining("not present in metadata");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(deadline, deadline.plus(MARGIN));
