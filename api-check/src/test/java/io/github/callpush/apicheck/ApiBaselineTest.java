@@ -20,7 +20,8 @@ class ApiBaselineTest {
       + " -Dtest=ApiBaselineTest -Dsurefire.failIfNoSpecifiedTests=false";
 
   @ParameterizedTest
-  @ValueSource(strings = {"push-servlet", "push-servlet-javax", "push-servlet-spring-adapter", "test-fixtures"})
+  @ValueSource(strings = {"push-servlet", "push-servlet-javax", "push-servlet-spring-adapter", "test-fixtures",
+      "push-forward-kafka", "push-forward-rabbitmq"})
   void publicApiIsTheCommittedListing(String module) throws IOException {
     String built = ApiListing.of(Path.of(mavenProperty("api.module." + module)));
     Path baseline = Path.of(mavenProperty("api.baselines"), module + ".api");

@@ -3,6 +3,7 @@ package io.github.callpush.forward.kafka;
 import io.github.callpush.ReceivedPush;
 import io.github.callpush.RetryLaterException;
 import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

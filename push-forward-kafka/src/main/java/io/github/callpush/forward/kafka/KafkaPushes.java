@@ -2,6 +2,7 @@ package io.github.callpush.forward.kafka;
 
 import io.github.callpush.ReceivedPush;
 import io.github.callpush.decode.PushDecoder;
+import io.github.callpush.forward.PushHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -10,7 +10,7 @@
  * call's events share a record key, so they stay in order in one partition. An event is published twice only
  * when the node dies (or the dedup store fails) after the broker's confirm and before the receiver completed
  * its claim, or when the confirm was lost or came after the deadline; both copies carry the same
- * {@link io.github.callpush.forward.kafka.PushHeaders#EVENT_KEY}, so the consumer's {@code OncePerEvent} runs its
+ * {@link io.github.callpush.forward.PushHeaders#EVENT_KEY}, so the consumer's {@code OncePerEvent} runs its
  * handler once.
  */
 package io.github.callpush.forward.kafka;

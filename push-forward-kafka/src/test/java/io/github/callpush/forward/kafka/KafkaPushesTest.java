@@ -7,6 +7,7 @@ import io.github.callpush.ReceivedPush;
 import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.fixtures.Push;
 import io.github.callpush.fixtures.Samples;
+import io.github.callpush.forward.PushHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

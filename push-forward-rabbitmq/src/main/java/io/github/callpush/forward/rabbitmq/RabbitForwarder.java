@@ -11,6 +11,7 @@ import io.github.callpush.ReceivedPush;
 import io.github.callpush.RetryLaterException;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushHeaders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

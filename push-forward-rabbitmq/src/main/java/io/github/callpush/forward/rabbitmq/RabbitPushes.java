@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Delivery;
 import io.github.callpush.ReceivedPush;
 import io.github.callpush.decode.PushDecoder;
+import io.github.callpush.forward.PushHeaders;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

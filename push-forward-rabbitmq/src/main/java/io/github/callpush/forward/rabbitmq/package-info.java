@@ -3,7 +3,7 @@
  * received and returns only once the broker confirmed it ({@link io.github.callpush.forward.rabbitmq.RabbitForwarder},
  * also found by the {@code forward} setting's {@code amqp://} URIs through
  * {@link io.github.callpush.forward.rabbitmq.RabbitForwarderProvider}),
- * the header names it sets ({@link io.github.callpush.forward.rabbitmq.PushHeaders}), and the consumer's side, the
+ * the header names it sets ({@link io.github.callpush.forward.PushHeaders}), and the consumer's side, the
  * message back to its {@link io.github.callpush.ReceivedPush}
  * ({@link io.github.callpush.forward.rabbitmq.RabbitPushes}).
  *

@@ -28,6 +28,7 @@ import io.github.callpush.fixtures.Samples;
 import io.github.callpush.fixtures.Scenarios;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.PlatformSimulator;
+import io.github.callpush.forward.PushHeaders;
 import io.github.callpush.verify.TokenVerifier;
 import java.nio.charset.Charset;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.github.callpush.decode.PushDecoder;
 import io.github.callpush.fixtures.Push;
 import io.github.callpush.fixtures.Pushes;
 import io.github.callpush.fixtures.Samples;
+import io.github.callpush.forward.PushHeaders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
