@@ -51,6 +51,7 @@ for broker in "$@"; do
   esac
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   LOG=$OUT/$broker.log
+  : >"$LOG" # now: the background job's own redirection may come after the first look for "listening"
   java -Xmx1g -cp "$jar" io.github.callpush.benchmarks.ForwardTarget "$PORT" "$spec" "$CDR" "$CONNECTIONS" \
     "$DURATION" "$WARMUP" >"$LOG" 2>&1 &
   PID=$!
