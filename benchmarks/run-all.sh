@@ -2,7 +2,8 @@
 # Every benchmark in one command, then the report docs/benchmarks.md (machine, date, commit, command,
 # one table per section, how to read it):
 #   decode (run-decode.sh), load with the memory, PostgreSQL and Redis stores (run-load.sh, needs wrk:
-#   skipped with a message without it), stores (run-stores.sh), allocation and memory
+#   skipped with a message without it), broker forwarding to Kafka and RabbitMQ (run-forward.sh, needs wrk
+#   and RabbitMQ at RABBITMQ_URL; starts its own Kafka), stores (run-stores.sh), allocation and memory
 #   (run-alloc.sh). Every part runs even when one fails; the script then fails, naming it.
 #
 #   benchmarks/run-all.sh             the scripts' own settings: the figures to publish (20 to 25 minutes)
@@ -70,9 +71,10 @@ if command -v wrk >/dev/null; then
   for store in "${stores[@]}"; do
     part "load $store" benchmarks/run-load.sh "$store"
   done
+  part forward benchmarks/run-forward.sh
 else
-  echo "=== load SKIPPED: wrk is not installed (the JMH parts still run)" >&2
-  notes+=("Load: skipped, wrk is not installed on this machine.")
+  echo "=== load and forward SKIPPED: wrk is not installed (the JMH parts still run)" >&2
+  notes+=("Load and Forward: skipped, wrk is not installed on this machine.")
 fi
 part stores benchmarks/run-stores.sh
 part "allocation and memory" benchmarks/run-alloc.sh
@@ -117,7 +119,10 @@ on loopback serving the receiver (`/push`: token, dedup store, one listener) and
 (`/bare`) alternately, every request with a fresh `eventUniqueId`; throughput and latencies are the
 medians of the rounds. The "floor" rows are servlets in the same Jetty that only read the body and walk
 its JSON tokens with Jackson (the least that tells a malformed push from a good one) or parse it with
-`readTree`: what the JSON parsing alone costs, whatever the receiver does besides. Memory is the heap still used after GC by an in-memory store full of completed
+`readTree`: what the JSON parsing alone costs, whatever the receiver does besides. Forward first runs the
+broker's raw client (as many threads as wrk has connections, each sending the call record and waiting for
+its confirm), then wrk loads, alternately, a receiver whose listener is the forwarder and the same receiver
+with a no-op listener; Kafka is a single-node KRaft broker started for the run on the same cores. Memory is the heap still used after GC by an in-memory store full of completed
 keys.
 
 Caveats: this machine has 2 cores shared with other work; wrk, Jetty, the JVM's JIT and GC, and

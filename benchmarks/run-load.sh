@@ -55,22 +55,14 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 python3 - "$OUT" "$DEDUP" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" benchmarks/target/load/results.tsv "$FLOORS" <<'PY'
-import re, sys, statistics
+import sys
+sys.path.insert(0, "benchmarks/load")
+import wrk_stats
 text = open(sys.argv[1]).read()
 dedup, command, floors = sys.argv[2], sys.argv[6], sys.argv[8].split()
-def ms(value):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
-runs = {name: [] for name in ["bare", *floors, "push"]}
-for name, body in re.findall(r"== ([\w-]+) \d+\n(.*?)(?=== |\Z)", text, re.S):
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", body).group(1))
-    # the distribution's lines, not a "+/- Stdev" column ending in 50% or 99%
-    p50 = ms(re.search(r"^\s+50%\s+(\S+)$", body, re.M).group(1))
-    p99 = ms(re.search(r"^\s+99%\s+(\S+)$", body, re.M).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", body)
-    runs[name].append((rps, p50, p99, int(bad.group(1)) if bad else 0))
+runs = wrk_stats.rounds(text, ["bare", *floors, "push"])
 def median(name, i):
-    return statistics.median(r[i] for r in runs[name])
+    return wrk_stats.median(runs, name, i)
 print(f"dedup={dedup} rounds={sys.argv[4]} x {sys.argv[3]}s connections={sys.argv[5]} (medians)")
 print(f"{'target':14} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
 for name in runs:

@@ -7,12 +7,15 @@ import io.github.callpush.PushServlet;
 import io.github.callpush.dedup.DedupStores;
 import io.github.callpush.event.CallRecord;
 import io.github.callpush.verify.TokenVerifier;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -44,30 +47,38 @@ public final class LoadTarget {
         .dedupStore(DedupStores.fromSpec(dedup))
         .on("count", CallRecord.class, cdr -> handled.increment())
         .build();
+    ObjectMapper mapper = new ObjectMapper();
+    Map<String, Servlet> servlets = new LinkedHashMap<>();
+    servlets.put("/push", new PushServlet(receiver));
+    servlets.put("/bare", new FloorServlet(body -> {}));
+    servlets.put("/jackson-tokens", new FloorServlet(body -> {
+      try (JsonParser parser = mapper.createParser(body)) {
+        while (parser.nextToken() != null) {
+          // every token is read and checked; nothing is kept
+        }
+      }
+    }));
+    servlets.put("/jackson-tree", new FloorServlet(mapper::readTree));
+    Server server = serve(port, servlets);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("handled=" + handled.sum());
+    }));
+    System.out.println("listening on " + server.getURI() + " dedup=" + dedup);
+    server.join();
+  }
+
+  /** Starts a Jetty on 127.0.0.1:{@code port} serving each servlet at its path. */
+  static Server serve(int port, Map<String, Servlet> servlets) throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new PushServlet(receiver)), "/push");
-    context.addServlet(new ServletHolder(new FloorServlet(body -> {})), "/bare");
-    ObjectMapper mapper = new ObjectMapper();
-    context.addServlet(new ServletHolder(new FloorServlet(body -> {
-      try (JsonParser parser = mapper.createParser(body)) {
-        while (parser.nextToken() != null) {
-          // every token is read and checked; nothing is kept
-        }
-      }
-    })), "/jackson-tokens");
-    context.addServlet(new ServletHolder(new FloorServlet(mapper::readTree)), "/jackson-tree");
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
     server.setHandler(context);
     server.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("handled=" + handled.sum());
-    }));
-    System.out.println("listening on http://127.0.0.1:" + connector.getLocalPort() + " dedup=" + dedup);
-    server.join();
+    return server;
   }
 
   /** What a floor servlet does with the body it read. */

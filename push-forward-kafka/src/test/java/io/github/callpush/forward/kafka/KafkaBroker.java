@@ -27,7 +27,7 @@ import org.apache.kafka.common.Uuid;
  * back mid-test. {@link #close} stops it and deletes the dir; a shutdown hook kills it if the test JVM exits
  * first.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
   private static final Duration READY = Duration.ofSeconds(60);
 
@@ -73,7 +73,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Formats a new log dir and starts the broker; fails with the broker's log tail when it does not come up. */
-  static KafkaBroker start() throws IOException, InterruptedException {
+  public static KafkaBroker start() throws IOException, InterruptedException {
     KafkaBroker broker = new KafkaBroker();
     try {
       broker.format();
@@ -86,7 +86,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
 
@@ -96,7 +96,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Creates {@code topic} with {@code partitions} partitions, replication factor 1. */
-  void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+  public void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
     try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
     } catch (TimeoutException late) {
@@ -149,7 +149,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** The last lines of the broker's output. */
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return "--- " + log + " (last 40 lines) ---\n"

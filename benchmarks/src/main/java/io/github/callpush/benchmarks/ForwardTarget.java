@@ -1,0 +1,226 @@
+package io.github.callpush.benchmarks;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
+import io.github.callpush.PushReceiver;
+import io.github.callpush.PushServlet;
+import io.github.callpush.dedup.DedupStores;
+import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushForwarders;
+import io.github.callpush.forward.kafka.KafkaBroker;
+import io.github.callpush.verify.TokenVerifier;
+import jakarta.servlet.Servlet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The forwarding benchmark's target (issue 17). First the raw client's confirmed sends per second on the broker,
+ * {@code THREADS} threads each sending {@code BODY_FILE}'s bytes and waiting for the confirm, printed as
+ * {@code raw=...}; then one Jetty serving two receivers (token, in-memory dedup) that differ only in their
+ * {@code onReceived} listener: {@code /forward} the broker's forwarder from the {@code forward} setting's URI,
+ * {@code /noop} one that does nothing. Usage: {@code ForwardTarget PORT BROKER BODY_FILE THREADS RAW_SECONDS
+ * RAW_WARMUP_SECONDS}, BROKER {@code kafka[?producer settings]} (a KRaft broker of its own, {@link KafkaBroker},
+ * stopped at exit; the settings go to both the raw producer and the forwarder's URI) or
+ * an {@code amqp://} URI (a durable queue capped at 10,000 messages is bound to the exchange for the run).
+ */
+public final class ForwardTarget {
+
+  private static final String TOPIC = "callpush-bench";
+  private static final String EXCHANGE = "callpush-bench";
+  private static final String QUEUE = "callpush-bench";
+  /** The forwarder's routing key for the call record: its push type. */
+  private static final String ROUTING_KEY = "cdr";
+  /** The forwarder keys a record by its call id; the load's call id is constant, so is this key. */
+  private static final byte[] KEY = "bench-call-id".getBytes(StandardCharsets.UTF_8);
+
+  private ForwardTarget() {}
+
+  /** Measures the raw client, then serves the receivers until the process is stopped. */
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    String broker = args[1];
+    byte[] body = Files.readAllBytes(Path.of(args[2]));
+    int threads = Integer.parseInt(args[3]);
+    Duration raw = Duration.ofMillis((long) (Double.parseDouble(args[4]) * 1000));
+    Duration warmup = Duration.ofMillis((long) (Double.parseDouble(args[5]) * 1000));
+    List<AutoCloseable> cleanup = new ArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(cleanup), "callpush-bench-cleanup"));
+    RawSends sends;
+    String forward;
+    if (broker.equals("kafka") || broker.startsWith("kafka?")) {
+      String query = broker.substring("kafka".length());
+      KafkaBroker kafka = KafkaBroker.start();
+      cleanup.add(kafka);
+      kafka.createTopic(TOPIC, 3);
+      sends = kafka(kafka.bootstrapServers(), query, cleanup);
+      forward = "kafka://" + kafka.bootstrapServers() + "/" + TOPIC + query;
+    } else {
+      sends = rabbit(broker, cleanup);
+      forward = broker + (broker.contains("?") ? "&" : "?") + "exchange=" + EXCHANGE;
+    }
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    try {
+      timed(executor, threads, warmup, sends, body);
+      double perSecond = timed(executor, threads, raw, sends, body);
+      System.out.printf(Locale.ROOT, "raw=%.0f confirmed sends/s (%d threads, %s)%n", perSecond, threads, raw);
+    } finally {
+      executor.shutdownNow();
+    }
+    PushForwarder forwarder = PushForwarders.fromSpec(forward);
+    cleanup.add(0, forwarder);
+    Map<String, Servlet> servlets = new LinkedHashMap<>();
+    servlets.put("/forward", new PushServlet(receiver("callpush-forward", forwarder::onPush)));
+    servlets.put("/noop", new PushServlet(receiver("noop", push -> {})));
+    Server server = LoadTarget.serve(port, servlets);
+    System.out.println("listening on " + server.getURI() + " forward=" + PushForwarders.shown(forward));
+    server.join();
+  }
+
+  private static PushReceiver receiver(String id, io.github.callpush.ReceivedPushListener listener) {
+    return PushReceiver.builder()
+        .verifier(TokenVerifier.builder().token(LoadTarget.TOKEN).build())
+        .dedupStore(DedupStores.fromSpec("memory"))
+        .onReceived(id, listener)
+        .build();
+  }
+
+  /**
+   * The raw Kafka client: one producer with the forwarder's settings (idempotent, acks=all) and the producer
+   * settings of {@code query} ({@code ?name=value&...}, which the forwarder's URI gets too), send().get().
+   */
+  private static RawSends kafka(String servers, String query, List<AutoCloseable> cleanup) {
+    Properties settings = new Properties();
+    for (String setting : query.isEmpty() ? new String[0] : query.substring(1).split("&")) {
+      String[] nameValue = setting.split("=", 2);
+      settings.put(nameValue[0], nameValue[1]);
+    }
+    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callpush-bench-raw");
+    Producer<byte[], byte[]> producer = new KafkaProducer<>(settings);
+    cleanup.add(0, () -> producer.close(Duration.ofSeconds(5)));
+    return thread -> body -> producer.send(new ProducerRecord<>(TOPIC, KEY, body)).get(5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The raw RabbitMQ client: a channel per thread in confirm mode, each message persistent and mandatory, then
+   * {@code waitForConfirmsOrDie}; a returned (unroutable) message fails the run.
+   */
+  private static RawSends rabbit(String uri, List<AutoCloseable> cleanup) throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(uri);
+    Connection connection = factory.newConnection("callpush-bench-raw");
+    cleanup.add(connection);
+    try (Channel setup = connection.createChannel()) {
+      setup.exchangeDeclare(EXCHANGE, "topic", true);
+      setup.queueDeclare(QUEUE, true, false, false, Map.of("x-max-length", 10_000));
+      setup.queueBind(QUEUE, EXCHANGE, "#");
+    }
+    cleanup.add(0, () -> {
+      try (Channel teardown = connection.createChannel()) {
+        teardown.queueDelete(QUEUE);
+      }
+    });
+    LongAdder returned = new LongAdder();
+    return thread -> {
+      Channel channel = connection.createChannel();
+      channel.confirmSelect();
+      channel.addReturnListener(message -> returned.increment());
+      return body -> {
+        AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC;
+        channel.basicPublish(EXCHANGE, ROUTING_KEY, true, properties, body);
+        channel.waitForConfirmsOrDie(5_000);
+        if (returned.sum() > 0) {
+          throw new IllegalStateException("RabbitMQ returned a message as unroutable");
+        }
+      };
+    };
+  }
+
+  /** Runs {@code sends} on {@code threads} threads for {@code time}; returns confirmed sends per second. */
+  private static double timed(ExecutorService executor, int threads, Duration time, RawSends sends, byte[] body)
+      throws Exception {
+    if (time.isZero()) {
+      return Double.NaN;
+    }
+    CountDownLatch ready = new CountDownLatch(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    long[] deadline = new long[1];
+    List<Future<Long>> counts = new ArrayList<>();
+    for (int thread = 0; thread < threads; thread++) {
+      int index = thread;
+      counts.add(executor.submit(() -> {
+        RawSender sender;
+        try {
+          sender = sends.open(index);
+        } finally {
+          ready.countDown();
+        }
+        start.await();
+        long done = 0;
+        while (System.nanoTime() < deadline[0]) {
+          sender.send(body);
+          done++;
+        }
+        return done;
+      }));
+    }
+    ready.await();
+    long begin = System.nanoTime();
+    deadline[0] = begin + time.toNanos();
+    start.countDown();
+    long total = 0;
+    for (Future<Long> count : counts) {
+      total += count.get();
+    }
+    return total / ((System.nanoTime() - begin) / 1e9);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception | Error failed) {
+        System.err.println("closing " + resource + " failed: " + failed);
+      }
+    }
+  }
+
+  /** Opens a thread's sender (a channel of its own, or the shared producer). */
+  @FunctionalInterface
+  private interface RawSends {
+    RawSender open(int thread) throws Exception;
+  }
+
+  /** Sends one message and returns once the broker confirmed it. */
+  @FunctionalInterface
+  private interface RawSender {
+    void send(byte[] body) throws Exception;
+  }
+}
