@@ -224,7 +224,8 @@ class CallpushAutoConfigurationTest {
           + " | set callpush.forward.url instead",
       "callpush.forward.broker=rabbitmq spring.rabbitmq.password=hunter2 spring.rabbitmq.port=1"
           + " | callpush.forward.broker | RabbitMQ unreachable at localhost:1",
-      "callpush.forward.broker=activemq | callpush.forward.broker | activemq"})
+      "callpush.forward.broker=activemq | callpush.forward.broker | activemq",
+      "callpush.forward.broker= | callpush.forward.broker | Correct or remove it"})
   void refusesToStartOnAMissingOrInvalidSetting(String settings, String property, String reason) {
     webRunner.withPropertyValues(settings.split(" ")).run(context -> {
       assertThat(context).hasFailed();
