@@ -136,6 +136,15 @@ final class TomcatServer implements AutoCloseable {
     return answer.lines().skip(1).map(String::trim).filter(line -> !line.isEmpty()).toList();
   }
 
+  /** Tomcat's thread dump ({@code /manager/text/threaddump}): one entry per live thread, its name in quotes. */
+  String threadDump() throws IOException, InterruptedException {
+    String answer = manager("threaddump");
+    if (!answer.startsWith("OK")) {
+      throw new IllegalStateException("threaddump failed: " + answer);
+    }
+    return answer;
+  }
+
   /**
    * The log a user reads: {@code logs/catalina.out} (the process's output, where the console handler
    * writes) and the {@code logs/catalina.DATE.log} files; not {@code localhost.DATE.log}.

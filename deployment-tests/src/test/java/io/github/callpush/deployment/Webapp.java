@@ -65,6 +65,7 @@ record Webapp(String name, Path war, Path events) {
     private boolean asyncSupported;
     private String contextAttributes;
     private Duration listenerDelay = Duration.ZERO;
+    private final List<String> moreLibraries = new ArrayList<>();
 
     private Builder(String name, ServletApi api) {
       this.name = Objects.requireNonNull(name, "name");
@@ -99,6 +100,15 @@ record Webapp(String name, Path war, Path events) {
     /** How long the listener takes for each event (default none). */
     Builder listenerDelay(Duration delay) {
       listenerDelay = delay;
+      return this;
+    }
+
+    /**
+     * Adds the jars of {@code target/webapp-lib/DIRECTORY} to {@code WEB-INF/lib}, e.g. {@code forward-rabbitmq}
+     * (push-forward-rabbitmq and amqp-client).
+     */
+    Builder libraries(String directory) {
+      moreLibraries.add(directory);
       return this;
     }
 
@@ -161,7 +171,10 @@ record Webapp(String name, Path war, Path events) {
     private List<Path> libraries() throws IOException {
       Path root = Path.of(requiredProperty("callpush.webapp-lib"));
       List<Path> jars = new ArrayList<>();
-      for (Path directory : List.of(root.resolve("common"), root.resolve(api.libDirectory()))) {
+      List<String> directories = new ArrayList<>(List.of("common", api.libDirectory()));
+      directories.addAll(moreLibraries);
+      for (String directoryName : directories) {
+        Path directory = root.resolve(directoryName);
         try (Stream<Path> files = Files.list(directory)) {
           files.filter(file -> file.toString().endsWith(".jar")).sorted().forEach(jars::add);
         }

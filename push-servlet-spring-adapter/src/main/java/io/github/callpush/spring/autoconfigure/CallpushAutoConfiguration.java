@@ -17,14 +17,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -90,17 +93,38 @@ public class CallpushAutoConfiguration {
     }
 
     /**
-     * The forwarder {@code callpush.forward.url} names, closed with the context; as a {@code ReceivedPushListener}
-     * bean it listens under its name, the id every front end gives it.
+     * The forwarder {@code callpush.forward.url} names, or else {@code callpush.forward.broker} with Spring Boot's
+     * own settings of that broker (see {@link BootBrokerSpecs}), closed with the context; as a
+     * {@code ReceivedPushListener} bean it listens under its name, the id every front end gives it.
      */
     @Bean(EndpointSettings.FORWARD_LISTENER_ID)
-    @ConditionalOnProperty("callpush.forward.url")
-    PushForwarder callpushForwarder(CallpushProperties properties) {
-      String url = properties.getForward().getUrl();
+    @Conditional(ForwardConfigured.class)
+    PushForwarder callpushForwarder(CallpushProperties properties, Environment environment) {
+      CallpushProperties.Forward forward = properties.getForward();
+      String url = forward.getUrl();
+      String property = "callpush.forward.url";
+      if (forward.getBroker() != null) {
+        if (url != null) {
+          throw InvalidProperty.of("callpush.forward.broker", forward.getBroker(),
+              "callpush.forward.url is set too: set one of them");
+        }
+        property = "callpush.forward.broker";
+        url = switch (forward.getBroker()) {
+          case RABBITMQ -> BootBrokerSpecs.rabbitmq(Binder.get(environment), forward.getExchange());
+          case KAFKA -> {
+            if (forward.getTopic() == null || forward.getTopic().isBlank()) {
+              throw InvalidProperty.of("callpush.forward.topic", forward.getTopic(),
+                  "callpush.forward.broker=kafka publishes to this topic: set it");
+            }
+            yield BootBrokerSpecs.kafka(Binder.get(environment), forward.getTopic());
+          }
+        };
+      }
       try {
         return PushForwarders.fromSpec(url);
-      } catch (IllegalArgumentException refused) {
-        throw InvalidProperty.of("callpush.forward.url", PushForwarders.shown(url), refused.getMessage(), refused);
+      } catch (IllegalArgumentException | IllegalStateException refused) {
+        Object shown = property.equals("callpush.forward.url") ? PushForwarders.shown(url) : forward.getBroker();
+        throw InvalidProperty.of(property, shown, refused.getMessage(), refused);
       }
     }
 
@@ -115,6 +139,20 @@ public class CallpushAutoConfiguration {
       }
       return SettingsBinding.bound(setup::build);
     }
+  }
+
+  /** {@code callpush.forward.url} or {@code callpush.forward.broker} is set. */
+  static final class ForwardConfigured extends AnyNestedCondition {
+
+    ForwardConfigured() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty("callpush.forward.url")
+    static final class UrlSet {}
+
+    @ConditionalOnProperty("callpush.forward.broker")
+    static final class BrokerSet {}
   }
 
   /** The endpoint, in a servlet web application that has not mounted one itself. */

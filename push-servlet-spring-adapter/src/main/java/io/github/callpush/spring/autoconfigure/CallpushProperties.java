@@ -148,6 +148,20 @@ public class CallpushProperties {
      */
     private String url;
 
+    /**
+     * Without url: forward to this broker with Spring Boot's own connection settings, spring.rabbitmq.* (host,
+     * port, username, password, virtual-host, ssl.enabled) or spring.kafka.* (bootstrap-servers, client-id,
+     * security.protocol, properties.*, producer.*), with push-forward-rabbitmq or push-forward-kafka on the
+     * classpath.
+     */
+    private Broker broker;
+
+    /** The RabbitMQ exchange pushes are published to, with broker=rabbitmq. */
+    private String exchange = "callpush";
+
+    /** The Kafka topic pushes are published to, with broker=kafka (required there). */
+    private String topic;
+
     public String getUrl() {
       return url;
     }
@@ -155,6 +169,38 @@ public class CallpushProperties {
     public void setUrl(String url) {
       this.url = url;
     }
+
+    public Broker getBroker() {
+      return broker;
+    }
+
+    public void setBroker(Broker broker) {
+      this.broker = broker;
+    }
+
+    public String getExchange() {
+      return exchange;
+    }
+
+    public void setExchange(String exchange) {
+      this.exchange = exchange;
+    }
+
+    public String getTopic() {
+      return topic;
+    }
+
+    public void setTopic(String topic) {
+      this.topic = topic;
+    }
+  }
+
+  /** A broker {@code callpush.forward.broker} connects to with Spring Boot's own settings for it. */
+  public enum Broker {
+    /** RabbitMQ, from {@code spring.rabbitmq.*}, publishing to {@code callpush.forward.exchange}. */
+    RABBITMQ,
+    /** Kafka, from {@code spring.kafka.*}, publishing to {@code callpush.forward.topic}. */
+    KAFKA
   }
 
   public DeadLetters getDeadLetters() {

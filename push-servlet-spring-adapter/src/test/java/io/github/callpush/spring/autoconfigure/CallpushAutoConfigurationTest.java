@@ -211,8 +211,21 @@ class CallpushAutoConfigurationTest {
       "callpush.dedup.maximum-size=0 | callpush.dedup.maximum-size | 0",
       "callpush.dead-letters.directory=target/x callpush.dead-letters.maximum=0 | callpush.dead-letters.maximum | must be positive",
       "callpush.dead-letters.directory=pom.xml | callpush.dead-letters.directory | pom.xml",
-      "callpush.forward.url=amqp://guest:hunter2@127.0.0.1/%2F | callpush.forward.url"
-          + " | add io.github.callpush:push-forward-rabbitmq"})
+      "callpush.forward.url=kafka://127.0.0.1:9092/pushes | callpush.forward.url"
+          + " | add io.github.callpush:push-forward-kafka",
+      "callpush.forward.url=amqp://guest:hunter2@127.0.0.1/%2F?exchang=x | callpush.forward.url"
+          + " | unknown parameter exchang",
+      "callpush.forward.broker=kafka | callpush.forward.topic | publishes to this topic",
+      "callpush.forward.broker=kafka callpush.forward.topic=pushes | callpush.forward.broker"
+          + " | add io.github.callpush:push-forward-kafka",
+      "callpush.forward.broker=rabbitmq callpush.forward.url=amqp://guest:hunter2@127.0.0.1/%2F"
+          + " | callpush.forward.broker | set one of them",
+      "callpush.forward.broker=rabbitmq spring.rabbitmq.addresses=a:5672,b:5672 | spring.rabbitmq.addresses"
+          + " | set callpush.forward.url instead",
+      "callpush.forward.broker=rabbitmq spring.rabbitmq.password=hunter2 spring.rabbitmq.port=1"
+          + " | callpush.forward.broker | RabbitMQ unreachable at localhost:1",
+      "callpush.forward.broker=activemq | callpush.forward.broker | activemq",
+      "callpush.forward.broker= | callpush.forward.broker | Correct or remove it"})
   void refusesToStartOnAMissingOrInvalidSetting(String settings, String property, String reason) {
     webRunner.withPropertyValues(settings.split(" ")).run(context -> {
       assertThat(context).hasFailed();

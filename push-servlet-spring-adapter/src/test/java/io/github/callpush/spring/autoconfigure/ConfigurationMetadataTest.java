@@ -22,7 +22,9 @@ class ConfigurationMetadataTest {
     assertThat(properties.get("callpush.path").get("description").asText()).isEqualTo("Servlet path the platform pushes to.");
     assertThat(properties.get("callpush.dedup.type").get("defaultValue").asText()).isEqualTo("memory");
     assertThat(properties).containsKeys("callpush.verification.hmac-secrets", "callpush.verification.tokens",
-        "callpush.dedup.redis.url", "callpush.dedup.retention", "callpush.publish-application-events");
+        "callpush.dedup.redis.url", "callpush.dedup.retention", "callpush.publish-application-events",
+        "callpush.forward.url", "callpush.forward.broker", "callpush.forward.topic");
+    assertThat(properties.get("callpush.forward.exchange").get("defaultValue").asText()).isEqualTo("callpush");
     assertThat(properties.values()).allSatisfy(node -> assertThat(node.path("description").asText()).isNotBlank());
   }
 
