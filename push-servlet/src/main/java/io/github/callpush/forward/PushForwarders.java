@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /** Finds the {@link ForwarderProvider} of a URI's scheme on the classpath and opens its forwarder. */
 public final class PushForwarders {
@@ -14,6 +15,10 @@ public final class PushForwarders {
   /** The module that serves each scheme, for the message when it is missing. */
   private static final Map<String, String> MODULES = Map.of("kafka", "io.github.callpush:push-forward-kafka",
       "amqp", "io.github.callpush:push-forward-rabbitmq", "amqps", "io.github.callpush:push-forward-rabbitmq");
+
+  private static final String MASK = "****";
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("([?&][^=&]*(?i:password|secret|token|credential|jaas)[^=&]*=)[^&]*");
 
   private PushForwarders() {}
 
@@ -41,19 +46,24 @@ public final class PushForwarders {
         + (known.isEmpty() ? "" : "; schemes served: " + String.join(", ", known)));
   }
 
-  /** {@code spec} with the password of its user info replaced by {@code ****}, to show it in a message. */
+  /**
+   * {@code spec} with the password of its user info, and the values of query parameters whose names speak of a
+   * secret ({@code password}, {@code secret}, {@code token}, {@code credential}, {@code jaas}), replaced by
+   * {@code ****}, to show it in a message.
+   */
   public static String shown(String spec) {
     if (spec == null) {
       return null;
     }
-    int scheme = spec.indexOf("://");
-    int at = spec.indexOf('@', Math.max(scheme, 0));
-    int slash = scheme < 0 ? -1 : spec.indexOf('/', scheme + 3);
-    if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
-      return spec;
+    String shown = spec;
+    int scheme = shown.indexOf("://");
+    int at = shown.indexOf('@', Math.max(scheme, 0));
+    int slash = scheme < 0 ? -1 : shown.indexOf('/', scheme + 3);
+    int colon = scheme < 0 ? -1 : shown.indexOf(':', scheme + 3);
+    if (scheme >= 0 && at >= 0 && (slash < 0 || at < slash) && colon >= 0 && colon < at) {
+      shown = shown.substring(0, colon + 1) + MASK + shown.substring(at);
     }
-    int colon = spec.indexOf(':', scheme + 3);
-    return colon < 0 || colon > at ? spec : spec.substring(0, colon + 1) + "****" + spec.substring(at);
+    return SECRET_PARAMETER.matcher(shown).replaceAll("$1" + MASK);
   }
 
   private static URI uri(String spec) {

@@ -77,5 +77,8 @@ class PushForwardersTest {
     assertThat(PushForwarders.shown("amqp://user@mq/v")).isEqualTo("amqp://user@mq/v");
     assertThat(PushForwarders.shown("kafka://a:9092,b:9092/topic")).isEqualTo("kafka://a:9092,b:9092/topic");
     assertThat(PushForwarders.shown("kafka://a:9092/t@x")).isEqualTo("kafka://a:9092/t@x");
+    assertThat(PushForwarders.shown("kafka://a:9092/t?sasl.jaas.config=x%20password%3D%22p%22&linger.ms=5"
+        + "&ssl.key.password=k"))
+        .isEqualTo("kafka://a:9092/t?sasl.jaas.config=****&linger.ms=5&ssl.key.password=****");
   }
 }

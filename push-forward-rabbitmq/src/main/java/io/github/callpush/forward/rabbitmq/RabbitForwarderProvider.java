@@ -23,8 +23,8 @@ import java.util.StringJoiner;
  */
 public final class RabbitForwarderProvider implements ForwarderProvider {
 
-  private static final Set<String> CLIENT_PARAMETERS =
-      Set.of("heartbeat", "connection_timeout", "channel_max", "auth_mechanism");
+  private static final List<String> CLIENT_PARAMETERS =
+      List.of("heartbeat", "connection_timeout", "channel_max", "auth_mechanism");
 
   /** Found by {@link java.util.ServiceLoader}. */
   public RabbitForwarderProvider() {}
