@@ -113,7 +113,7 @@ class RabbitForwardingSoakIT {
     long start = System.nanoTime();
     DeliveryReport report;
     try (PlatformSimulator platform = PlatformSimulator.builder().urls(nodes).concurrency(16)
-        .duplicates(DUPLICATES).seed(17).retries(14).backoff(Duration.ofMillis(50))
+        .duplicates(DUPLICATES).seed(17).retries(12).backoff(Duration.ofMillis(50))
         .timeout(Duration.ofSeconds(20)).build()) {
       report = platform.send(pushes);
     }
