@@ -134,6 +134,8 @@ class RabbitForwardingSoakIT {
         .map(delivery -> delivery.push().eventId()).collect(Collectors.toSet());
     List<String> copiedKeys = consumed.copies.entrySet().stream().filter(entry -> entry.getValue().get() > 1)
         .map(Map.Entry::getKey).toList();
+    List<String> outsideTheWindow = copiedKeys.stream()
+        .filter(key -> !retried.contains(consumed.eventIdOfKey.get(key))).toList();
     int duplicates = consumed.messages - consumed.copies.size();
     System.out.printf("RabbitMQ forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "messages=%d duplicates=%d (same key) outages=%d+%d cut consumerRuns=%d unacked=%d elapsed=%.1fs%n",
@@ -154,8 +156,8 @@ class RabbitForwardingSoakIT {
     assertThat(keysOfEvent.values()).as("event keys per event: a duplicate carries the same key")
         .allSatisfy(keys -> assertThat(keys).hasSize(1));
     assertThat(consumed.differentBodies).as("copies of an event key with other bytes").isEmpty();
-    assertThat(copiedKeys).as("copies of pushes that never failed: outside the documented window")
-        .allSatisfy(key -> assertThat(retried).contains(consumed.eventIdOfKey.get(key)));
+    assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
+        + "window").isEmpty();
     assertThat(consumed.runs.keySet()).as("events the consumer handled").isEqualTo(consumed.copies.keySet());
     assertThat(consumed.runs.values()).as("handler runs per event").allSatisfy(runs -> assertThat(runs).hasValue(1));
   }
