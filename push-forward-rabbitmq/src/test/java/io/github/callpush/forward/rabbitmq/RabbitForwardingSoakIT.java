@@ -159,7 +159,9 @@ class RabbitForwardingSoakIT {
     assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
         + "window").isEmpty();
     assertThat(consumed.runs.keySet()).as("events the consumer handled").isEqualTo(consumed.copies.keySet());
-    assertThat(consumed.runs.values()).as("handler runs per event").allSatisfy(runs -> assertThat(runs).hasValue(1));
+    assertThat(consumed.runs.entrySet().stream().filter(entry -> entry.getValue().get() != 1)
+        .map(entry -> entry.getKey() + " ran " + entry.getValue() + " times").toList())
+        .as("events whose handler ran more than once").isEmpty();
   }
 
   /** Whole calls from seeded scenarios, until there are at least {@code count} pushes. */
