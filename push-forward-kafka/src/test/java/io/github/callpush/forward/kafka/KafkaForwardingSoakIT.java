@@ -1,0 +1,348 @@
+package io.github.callpush.forward.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.callpush.PushObserver;
+import io.github.callpush.PushReceiver;
+import io.github.callpush.PushRequest;
+import io.github.callpush.ReceivedPush;
+import io.github.callpush.dedup.InMemoryDedupStore;
+import io.github.callpush.dedup.OncePerEvent;
+import io.github.callpush.fixtures.EmbeddedReceiver;
+import io.github.callpush.fixtures.Push;
+import io.github.callpush.fixtures.Scenario;
+import io.github.callpush.fixtures.Scenarios;
+import io.github.callpush.fixtures.simulator.DeliveryReport;
+import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
+import io.github.callpush.fixtures.simulator.PlatformSimulator;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forwarding soak on a real single-node KRaft broker ({@link KafkaBroker}): 100,000 pushes of whole calls
+ * (seeded scenarios) sent by the platform simulator round-robin to two receiver nodes that share one dedup store,
+ * each forwarding through a {@link KafkaForwarder} of its own to one topic of three partitions. 5% duplicates (the
+ * round-robin lands many on the other node), 16 at a time. Mid-run the broker is stopped and started again twice.
+ * Afterwards every push must be acknowledged and in the topic, copies only of pushes that failed at least once (the
+ * unconfirmed or late-confirmed send the forwarder documents) and each under the same event key; two consumers of
+ * one group through {@link KafkaPushes} and {@link OncePerEvent} with one shared store must run their handler once
+ * per event, including a record sent again as the documented window would (so that there is a duplicate to
+ * handle once whether or not the outages made one).
+ */
+class KafkaForwardingSoakIT {
+
+  /** The pushes at least (whole calls); {@code -Dcallpush.soak.forward.pushes=n} for another size. */
+  private static final int PUSHES = Integer.getInteger("callpush.soak.forward.pushes", 100_000);
+  private static final double DUPLICATES = 0.05;
+  private static final List<Double> STOP_AFTER = List.of(0.3, 0.6);
+  private static final Duration DOWN = Duration.ofSeconds(1);
+  private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(120);
+
+  private final String topic = "callpush-soak-" + Long.toHexString(System.currentTimeMillis());
+  private final List<AutoCloseable> closeAfter = new ArrayList<>();
+  private final ExecutorService outages = Executors.newSingleThreadExecutor(
+      task -> new Thread(task, "callpush-soak-outages"));
+  private KafkaBroker broker;
+
+  @AfterEach
+  void stop() throws Exception {
+    outages.shutdownNow();
+    outages.awaitTermination(60, TimeUnit.SECONDS);
+    try {
+      for (AutoCloseable closeable : closeAfter) {
+        closeable.close();
+      }
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
+  @Test
+  void hundredThousandPushesThroughTwoNodesAndTwoBrokerStopsLandOnceEachAndRunOnceEach() throws Exception {
+    List<Push> pushes = wholeCalls(PUSHES);
+    Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
+    assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
+    broker = KafkaBroker.start();
+    broker.createTopic(topic, 3);
+    InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(4L * pushes.size()).build();
+    Outages outage = new Outages(pushes.size());
+    List<URI> nodes = List.of(node(store, outage), node(store, outage));
+
+    long start = System.nanoTime();
+    DeliveryReport report;
+    try (PlatformSimulator platform = PlatformSimulator.builder().urls(nodes).concurrency(16)
+        .duplicates(DUPLICATES).seed(17).retries(12).backoff(Duration.ofMillis(50))
+        .timeout(Duration.ofSeconds(20)).build()) {
+      report = platform.send(pushes);
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    outages.shutdown();
+    assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
+    for (AutoCloseable closeable : closeAfter) {
+      closeable.close();
+    }
+    closeAfter.clear();
+    String replayed = sendTheFirstRecordAgain();
+
+    Consumed consumed = consume(store);
+    Map<String, Set<String>> keysOfEvent = new HashMap<>();
+    consumed.eventIdOfKey.forEach((key, eventId) -> keysOfEvent.computeIfAbsent(eventId, id -> new HashSet<>())
+        .add(key));
+    Set<String> retried = report.deliveries().stream()
+        .filter(delivery -> delivery.attempts().stream().anyMatch(attempt -> attempt.status() != 200))
+        .map(delivery -> delivery.push().eventId()).collect(Collectors.toSet());
+    List<String> copiedKeys = consumed.copies.entrySet().stream().filter(entry -> entry.getValue().get() > 1)
+        .map(Map.Entry::getKey).toList();
+    List<String> outsideTheWindow = copiedKeys.stream()
+        .filter(key -> !retried.contains(consumed.eventIdOfKey.get(key)))
+        .filter(key -> !consumed.eventIdOfKey.get(key).equals(replayed)).toList();
+    long duplicates = consumed.records - consumed.copies.size();
+    System.out.printf("Kafka forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
+            + "records=%d duplicates=%d (same key, 1 replayed) outages=%d (stop up to %d ms, restart up to %d ms) "
+            + "consumerRuns=%d unacked=%d elapsed=%.1fs%n",
+        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
+        attempts(report, 500), report.retries(), consumed.records, duplicates, outage.stops.get(),
+        outage.stopMillis.get(), outage.restartMillis.get(),
+        consumed.runs.values().stream().mapToInt(AtomicInteger::get).sum(), report.failed(),
+        elapsed.toMillis() / 1000.0);
+
+    assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
+    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
+        .isPositive();
+    assertThat(report.failed()).as("pushes never acknowledged").isZero();
+    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    assertThat(duplicates).as("copies in the topic, the replayed one at least").isPositive();
+    assertThat(consumed.undecodable).as("records the helper could not read back").isEmpty();
+    assertThat(keysOfEvent.keySet()).as("events in the topic").isEqualTo(byEventId.keySet());
+    assertThat(keysOfEvent.values()).as("event keys per event: a duplicate carries the same key")
+        .allSatisfy(keys -> assertThat(keys).hasSize(1));
+    assertThat(consumed.differentBodies).as("copies of an event key with other bytes").isEmpty();
+    assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
+        + "window").isEmpty();
+    assertThat(consumed.runs.keySet()).as("events the consumers handled").isEqualTo(consumed.copies.keySet());
+    assertThat(consumed.runs.entrySet().stream().filter(entry -> entry.getValue().get() != 1)
+        .map(entry -> entry.getKey() + " ran " + entry.getValue() + " times").toList())
+        .as("events whose handler ran more than once").isEmpty();
+  }
+
+  /** Whole calls from seeded scenarios, until there are at least {@code count} pushes. */
+  private static List<Push> wholeCalls(int count) {
+    List<Push> pushes = new ArrayList<>(count + 100);
+    for (long seed = 1; pushes.size() < count; seed++) {
+      for (Scenario scenario : Scenarios.seeded(seed).all()) {
+        pushes.addAll(scenario.pushes());
+      }
+    }
+    return pushes;
+  }
+
+  /** A receiver node on Jetty forwarding to the topic; returns its URL. */
+  private URI node(InMemoryDedupStore store, Outages outage) throws Exception {
+    KafkaForwarder forwarder = KafkaForwarder.builder(topic).bootstrapServers(broker.bootstrapServers())
+        .deadline(Duration.ofSeconds(2)).build();
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outage)
+        .lease(Duration.ofSeconds(10)).retention(Duration.ofMinutes(10))
+        .onReceived("kafka", forwarder).build();
+    EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
+    closeAfter.addAll(0, List.of(server, receiver, forwarder));
+    return server.url();
+  }
+
+  /**
+   * Sends the topic's first record again, as it is, as a node that died after Kafka's confirm and before it completed
+   * its claim would have it sent again on the platform's retry (the documented window); returns its event id.
+   */
+  private String sendTheFirstRecordAgain() throws Exception {
+    ConsumerRecord<byte[], byte[]> first = null;
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(topic + "-replay")) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (first == null) {
+        assertThat(System.nanoTime()).as("a first record in " + partition).isLessThan(until);
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(200));
+        first = polled.isEmpty() ? null : polled.iterator().next();
+      }
+    }
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.CLIENT_ID_CONFIG, "callpush-soak-replay"),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, first.partition(), first.key(), first.value(), first.headers()))
+          .get(30, TimeUnit.SECONDS);
+    }
+    return KafkaPushes.received(first).event().eventId();
+  }
+
+  /** What the consumers took from the topic; copies count distinct offsets, not redeliveries. */
+  private record Consumed(long records, Map<String, AtomicInteger> copies, Map<String, String> eventIdOfKey,
+      Map<String, AtomicInteger> runs, Set<String> differentBodies, List<String> undecodable) {}
+
+  /**
+   * Two consumers of one group on the topic, each record through {@link KafkaPushes} and one shared
+   * {@link OncePerEvent} as its Javadoc shows (but committing once per poll), until every record up to the end
+   * offsets was handled or found handled before.
+   */
+  private Consumed consume(InMemoryDedupStore store) throws Exception {
+    OncePerEvent once = OncePerEvent.builder(store).build();
+    Map<String, AtomicInteger> copies = new ConcurrentHashMap<>();
+    Map<String, String> eventIdOfKey = new ConcurrentHashMap<>();
+    Map<String, byte[]> bodyOfKey = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    Set<String> differentBodies = ConcurrentHashMap.newKeySet();
+    List<String> undecodable = new CopyOnWriteArrayList<>();
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    long records;
+    String group = topic + "-consumers";
+    try (KafkaConsumer<byte[], byte[]> counter = consumer(group)) {
+      List<TopicPartition> partitions = counter.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      records = counter.endOffsets(partitions, Duration.ofSeconds(10)).values().stream()
+          .mapToLong(Long::longValue).sum();
+    }
+    AtomicLong done = new AtomicLong();
+    ExecutorService consumers = Executors.newFixedThreadPool(2, task -> new Thread(task, "callpush-soak-consumer"));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        running.add(consumers.submit(() -> {
+          try (KafkaConsumer<byte[], byte[]> consumer = consumer(group)) {
+            consumer.subscribe(List.of(topic));
+            long until = System.nanoTime() + CONSUMED_WITHIN.toNanos();
+            while (done.get() < records) {
+              assertThat(System.nanoTime()).as("all %d records consumed, %d so far", records, done.get())
+                  .isLessThan(until);
+              ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(200));
+              Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+              for (TopicPartition partition : polled.partitions()) {
+                for (ConsumerRecord<byte[], byte[]> record : polled.records(partition)) {
+                  ReceivedPush push;
+                  try {
+                    push = KafkaPushes.received(record);
+                  } catch (RuntimeException unreadable) {
+                    undecodable.add(record.partition() + "@" + record.offset() + ": " + unreadable);
+                    handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    continue;
+                  }
+                  String key = push.eventKey();
+                  OncePerEvent.Result result = once.run(key, "soak-consumer",
+                      () -> runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
+                  if (result == OncePerEvent.Result.IN_FLIGHT) {
+                    consumer.seek(partition, record.offset());
+                    break;
+                  }
+                  handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                  if (seen.add(record.partition() + "@" + record.offset())) {
+                    done.incrementAndGet();
+                    copies.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                    eventIdOfKey.putIfAbsent(key, push.event().eventId());
+                    byte[] first = bodyOfKey.putIfAbsent(key, push.body());
+                    if (first != null && !Arrays.equals(first, push.body())) {
+                      differentBodies.add(key + ": " + new String(push.body(), StandardCharsets.UTF_8));
+                    }
+                  }
+                }
+              }
+              if (!handled.isEmpty()) {
+                consumer.commitSync(handled);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> consumer : running) {
+        consumer.get(CONSUMED_WITHIN.toSeconds() + 30, TimeUnit.SECONDS);
+      }
+    } finally {
+      consumers.shutdownNow();
+    }
+    return new Consumed(records, copies, eventIdOfKey, runs, differentBodies, undecodable);
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer(String group) {
+    return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, group,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.CLIENT_ID_CONFIG, "callpush-soak-consumer"),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static int attempts(DeliveryReport report, int status) {
+    return (int) report.deliveries().stream().flatMap(delivery -> delivery.attempts().stream())
+        .filter(attempt -> attempt.status() == status).count();
+  }
+
+  /**
+   * Stops the broker, and starts it again after {@link #DOWN}, when the nodes received 30% and 60% of the pushes'
+   * worth of requests, on a thread of its own.
+   */
+  private final class Outages implements PushObserver {
+
+    private final List<Integer> stopAt;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger stops = new AtomicInteger();
+    private final AtomicLong stopMillis = new AtomicLong();
+    private final AtomicLong restartMillis = new AtomicLong();
+
+    Outages(int pushes) {
+      stopAt = STOP_AFTER.stream().map(share -> (int) (share * pushes)).toList();
+    }
+
+    @Override
+    public void received(PushRequest request) {
+      if (stopAt.contains(requests.incrementAndGet())) {
+        outages.execute(this::stopAndRestart);
+      }
+    }
+
+    private void stopAndRestart() {
+      try {
+        long begin = System.nanoTime();
+        broker.stop();
+        stopMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), Math::max);
+        stops.incrementAndGet();
+        Thread.sleep(DOWN.toMillis());
+        broker.restart();
+        restartMillis.accumulateAndGet(broker.lastStart().toMillis(), Math::max);
+      } catch (Exception failed) {
+        throw new IllegalStateException("the broker did not stop and start again", failed);
+      }
+    }
+  }
+}

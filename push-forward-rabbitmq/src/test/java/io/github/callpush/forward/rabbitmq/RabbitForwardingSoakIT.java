@@ -1,0 +1,359 @@
+package io.github.callpush.forward.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import io.github.callpush.ChaosProxy;
+import io.github.callpush.PushObserver;
+import io.github.callpush.PushReceiver;
+import io.github.callpush.PushRequest;
+import io.github.callpush.ReceivedPush;
+import io.github.callpush.dedup.InMemoryDedupStore;
+import io.github.callpush.dedup.OncePerEvent;
+import io.github.callpush.fixtures.EmbeddedReceiver;
+import io.github.callpush.fixtures.Push;
+import io.github.callpush.fixtures.Scenario;
+import io.github.callpush.fixtures.Scenarios;
+import io.github.callpush.fixtures.simulator.DeliveryReport;
+import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
+import io.github.callpush.fixtures.simulator.PlatformSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forwarding soak on the real RabbitMQ at 127.0.0.1:5672: 100,000 pushes of whole calls (seeded scenarios)
+ * sent by the platform simulator round-robin to two receiver nodes that share one dedup store, each forwarding
+ * through a {@link RabbitForwarder} of its own, connected through a {@link ChaosProxy}, to one exchange and a
+ * durable queue of this run. 5% duplicates (the round-robin lands many on the other node), 16 at a time. Mid-run
+ * the broker is stopped and started again twice ({@code rabbitmqctl stop_app} / {@code start_app}: the machine's
+ * RabbitMQ, so a finally block and a shutdown hook always start it again), and the forwarders' connections are cut
+ * once. Afterwards every push must be acknowledged and in the queue, copies only of pushes that failed at least
+ * once (the unconfirmed publish the forwarder documents) and each under the same event key; two consumers through
+ * {@link RabbitPushes} and {@link OncePerEvent} with one shared store must run their handler once per event.
+ */
+class RabbitForwardingSoakIT {
+
+  /** The pushes at least (whole calls); {@code -Dcallpush.soak.forward.pushes=n} for another size. */
+  private static final int PUSHES = Integer.getInteger("callpush.soak.forward.pushes", 100_000);
+  private static final int RABBITMQ_PORT = 5672;
+  private static final double DUPLICATES = 0.05;
+  private static final List<Double> STOP_AFTER = List.of(0.25, 0.5);
+  private static final double CUT_AFTER = 0.75;
+  private static final Duration DOWN = Duration.ofSeconds(1);
+  private static final Duration CUT = Duration.ofMillis(500);
+  private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(120);
+
+  private final String run = "callpush-soak-" + UUID.randomUUID();
+  private final List<AutoCloseable> closeAfter = new ArrayList<>();
+  private final List<ChaosProxy> proxies = new ArrayList<>();
+  private final ExecutorService outages = Executors.newSingleThreadExecutor(
+      task -> new Thread(task, "callpush-soak-outages"));
+  private final Thread startAgain = new Thread(() -> rabbitmqctlQuietly("start_app"), "callpush-soak-start-app");
+  private volatile boolean stopped;
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    outages.shutdownNow();
+    outages.awaitTermination(30, TimeUnit.SECONDS);
+    try {
+      for (AutoCloseable closeable : closeAfter) {
+        closeable.close();
+      }
+    } finally {
+      if (stopped) {
+        rabbitmqctl("start_app");
+        rabbitmqctl("await_startup");
+        Runtime.getRuntime().removeShutdownHook(startAgain);
+      }
+      try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-cleanup");
+          Channel channel = admin.createChannel()) {
+        channel.queueDelete(run);
+        channel.exchangeDelete(run);
+      }
+    }
+  }
+
+  @Test
+  void hundredThousandPushesThroughTwoNodesTwoBrokerStopsAndACutLandOnceEachAndRunOnceEach() throws Exception {
+    List<Push> pushes = wholeCalls(PUSHES);
+    Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
+    assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
+    try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-setup");
+        Channel channel = admin.createChannel()) {
+      channel.exchangeDeclare(run, "topic", true);
+      channel.queueDeclare(run, true, false, false, null);
+      channel.queueBind(run, run, "#");
+    }
+    InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(4L * pushes.size()).build();
+    Outages outage = new Outages(pushes.size());
+    List<URI> nodes = List.of(node(store, outage), node(store, outage));
+
+    long start = System.nanoTime();
+    DeliveryReport report;
+    try (PlatformSimulator platform = PlatformSimulator.builder().urls(nodes).concurrency(16)
+        .duplicates(DUPLICATES).seed(17).retries(12).backoff(Duration.ofMillis(50))
+        .timeout(Duration.ofSeconds(20)).build()) {
+      report = platform.send(pushes);
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    outages.shutdown();
+    assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
+    for (AutoCloseable closeable : closeAfter) {
+      closeable.close();
+    }
+    closeAfter.clear();
+
+    Consumed consumed = consume(store, pushes.size());
+    Map<String, Set<String>> keysOfEvent = new HashMap<>();
+    consumed.eventIdOfKey.forEach((key, eventId) -> keysOfEvent.computeIfAbsent(eventId, id -> new HashSet<>())
+        .add(key));
+    Set<String> retried = report.deliveries().stream()
+        .filter(delivery -> delivery.attempts().stream().anyMatch(attempt -> attempt.status() != 200))
+        .map(delivery -> delivery.push().eventId()).collect(Collectors.toSet());
+    List<String> copiedKeys = consumed.copies.entrySet().stream().filter(entry -> entry.getValue().get() > 1)
+        .map(Map.Entry::getKey).toList();
+    List<String> outsideTheWindow = copiedKeys.stream()
+        .filter(key -> !retried.contains(consumed.eventIdOfKey.get(key))).toList();
+    int duplicates = consumed.messages - consumed.copies.size();
+    System.out.printf("RabbitMQ forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
+            + "messages=%d duplicates=%d (same key) outages=%d+%d cut consumerRuns=%d unacked=%d elapsed=%.1fs%n",
+        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
+        attempts(report, 500), report.retries(), consumed.messages, duplicates, outage.stops.get(),
+        outage.cuts.get(), consumed.runs.values().stream().mapToInt(AtomicInteger::get).sum(), report.failed(),
+        elapsed.toMillis() / 1000.0);
+
+    assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
+    assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
+    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
+        .isPositive();
+    assertThat(report.failed()).as("pushes never acknowledged").isZero();
+    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    assertThat(consumed.undecodable).as("messages the helper could not read back").isEmpty();
+    assertThat(keysOfEvent.keySet()).as("events in the broker").isEqualTo(byEventId.keySet());
+    assertThat(keysOfEvent.values()).as("event keys per event: a duplicate carries the same key")
+        .allSatisfy(keys -> assertThat(keys).hasSize(1));
+    assertThat(consumed.differentBodies).as("copies of an event key with other bytes").isEmpty();
+    assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
+        + "window").isEmpty();
+    assertThat(consumed.runs.keySet()).as("events the consumer handled").isEqualTo(consumed.copies.keySet());
+    assertThat(consumed.runs.entrySet().stream().filter(entry -> entry.getValue().get() != 1)
+        .map(entry -> entry.getKey() + " ran " + entry.getValue() + " times").toList())
+        .as("events whose handler ran more than once").isEmpty();
+  }
+
+  /** Whole calls from seeded scenarios, until there are at least {@code count} pushes. */
+  private static List<Push> wholeCalls(int count) {
+    List<Push> pushes = new ArrayList<>(count + 100);
+    for (long seed = 1; pushes.size() < count; seed++) {
+      for (Scenario scenario : Scenarios.seeded(seed).all()) {
+        pushes.addAll(scenario.pushes());
+      }
+    }
+    return pushes;
+  }
+
+  /** A receiver node on Jetty forwarding through a proxy of its own; returns its URL. */
+  private URI node(InMemoryDedupStore store, Outages outage) throws Exception {
+    ChaosProxy proxy = new ChaosProxy(RABBITMQ_PORT);
+    proxies.add(proxy);
+    RabbitForwarder forwarder = RabbitForwarder.builder(factory(proxy.port())).exchange(run)
+        .confirmTimeout(Duration.ofSeconds(2)).build();
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outage)
+        .lease(Duration.ofSeconds(10)).retention(Duration.ofMinutes(10))
+        .onReceived("rabbitmq", forwarder).build();
+    EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
+    closeAfter.addAll(0, List.of(server, receiver, forwarder, proxy));
+    return server.url();
+  }
+
+  private static ConnectionFactory factory(int port) {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    factory.setPort(port);
+    factory.setUsername("guest");
+    factory.setPassword("guest");
+    factory.setNetworkRecoveryInterval(200);
+    return factory;
+  }
+
+  /** What the consumers took from the queue. */
+  private record Consumed(int messages, Map<String, AtomicInteger> copies, Map<String, String> eventIdOfKey,
+      Map<String, AtomicInteger> runs, Set<String> differentBodies, List<String> undecodable) {}
+
+  /**
+   * Two consumers on the run's queue, each message through {@link RabbitPushes} and one shared {@link OncePerEvent}
+   * as its Javadoc shows (acked when RAN or DONE_BEFORE, requeued when IN_FLIGHT), until every message is acked.
+   */
+  private Consumed consume(InMemoryDedupStore store, int pushes) throws Exception {
+    OncePerEvent once = OncePerEvent.builder(store).build();
+    Map<String, AtomicInteger> copies = new ConcurrentHashMap<>();
+    Map<String, String> eventIdOfKey = new ConcurrentHashMap<>();
+    Map<String, byte[]> bodyOfKey = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    Set<String> differentBodies = ConcurrentHashMap.newKeySet();
+    List<String> undecodable = new CopyOnWriteArrayList<>();
+    AtomicInteger acked = new AtomicInteger();
+    try (Connection connection = factory(RABBITMQ_PORT).newConnection("callpush-soak-consumers")) {
+      int messages;
+      try (Channel channel = connection.createChannel()) {
+        messages = channel.queueDeclarePassive(run).getMessageCount();
+      }
+      assertThat(messages).as("messages in the queue").isGreaterThanOrEqualTo(pushes);
+      for (int consumer = 0; consumer < 2; consumer++) {
+        Channel channel = connection.createChannel();
+        channel.basicQos(256);
+        DeliverCallback handle = (tag, delivery) -> {
+          long deliveryTag = delivery.getEnvelope().getDeliveryTag();
+          ReceivedPush push;
+          try {
+            push = RabbitPushes.received(delivery);
+          } catch (RuntimeException unreadable) {
+            undecodable.add(delivery.getProperties().getMessageId() + ": " + unreadable);
+            channel.basicAck(deliveryTag, false);
+            acked.incrementAndGet();
+            return;
+          }
+          String key = push.eventKey();
+          try {
+            OncePerEvent.Result result = once.run(key, "soak-consumer",
+                () -> runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
+            if (result == OncePerEvent.Result.IN_FLIGHT) {
+              channel.basicNack(deliveryTag, false, true);
+              return;
+            }
+          } catch (Exception failed) {
+            channel.basicNack(deliveryTag, false, true);
+            return;
+          }
+          copies.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          eventIdOfKey.putIfAbsent(key, push.event().eventId());
+          byte[] first = bodyOfKey.putIfAbsent(key, push.body());
+          if (first != null && !Arrays.equals(first, push.body())) {
+            differentBodies.add(key + ": " + new String(push.body(), StandardCharsets.UTF_8));
+          }
+          channel.basicAck(deliveryTag, false);
+          acked.incrementAndGet();
+        };
+        channel.basicConsume(run, false, "callpush-soak-consumer-" + consumer, handle, tag -> { });
+      }
+      long until = System.nanoTime() + CONSUMED_WITHIN.toNanos();
+      while (acked.get() < messages) {
+        assertThat(System.nanoTime()).as("all %d messages consumed, %d so far", messages, acked.get())
+            .isLessThan(until);
+        Thread.sleep(100);
+      }
+      return new Consumed(messages, copies, eventIdOfKey, runs, differentBodies, undecodable);
+    }
+  }
+
+  private static int attempts(DeliveryReport report, int status) {
+    return (int) report.deliveries().stream().flatMap(delivery -> delivery.attempts().stream())
+        .filter(attempt -> attempt.status() == status).count();
+  }
+
+  /**
+   * Stops and starts the broker when the nodes received 25% and 50% of the pushes' worth of requests, and cuts the
+   * forwarders' connections at 75%, on a thread of its own.
+   */
+  private final class Outages implements PushObserver {
+
+    private final List<Integer> stopAt;
+    private final int cutAt;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger stops = new AtomicInteger();
+    private final AtomicInteger cuts = new AtomicInteger();
+
+    Outages(int pushes) {
+      stopAt = STOP_AFTER.stream().map(share -> (int) (share * pushes)).toList();
+      cutAt = (int) (CUT_AFTER * pushes);
+    }
+
+    @Override
+    public void received(PushRequest request) {
+      int count = requests.incrementAndGet();
+      if (stopAt.contains(count)) {
+        outages.execute(this::stopAndStart);
+      } else if (count == cutAt) {
+        outages.execute(this::cut);
+      }
+    }
+
+    private void stopAndStart() {
+      try {
+        if (!stopped) {
+          Runtime.getRuntime().addShutdownHook(startAgain);
+          stopped = true;
+        }
+        rabbitmqctl("stop_app");
+        stops.incrementAndGet();
+        Thread.sleep(DOWN.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      } finally {
+        rabbitmqctl("start_app");
+        rabbitmqctl("await_startup");
+      }
+    }
+
+    private void cut() {
+      proxies.forEach(ChaosProxy::cut);
+      cuts.incrementAndGet();
+      try {
+        Thread.sleep(CUT.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      } finally {
+        proxies.forEach(ChaosProxy::restore);
+      }
+    }
+  }
+
+  /** Runs {@code rabbitmqctl <command>} and fails with its output unless it exits 0 within 60 s. */
+  private static void rabbitmqctl(String command) {
+    try {
+      Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+      if (!exited || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+      }
+    } catch (IOException failed) {
+      throw new IllegalStateException("rabbitmqctl " + command + " failed", failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted running rabbitmqctl " + command, interrupted);
+    }
+  }
+
+  private static void rabbitmqctlQuietly(String command) {
+    try {
+      rabbitmqctl(command);
+    } catch (IllegalStateException failed) {
+      System.err.println(failed.getMessage());
+    }
+  }
+}
