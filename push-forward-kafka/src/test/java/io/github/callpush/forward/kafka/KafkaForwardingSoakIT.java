@@ -10,23 +10,18 @@ import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.OncePerEvent;
 import io.github.callpush.fixtures.EmbeddedReceiver;
 import io.github.callpush.fixtures.Push;
-import io.github.callpush.fixtures.Scenario;
-import io.github.callpush.fixtures.Scenarios;
+import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
 import io.github.callpush.fixtures.simulator.PlatformSimulator;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,7 +86,7 @@ class KafkaForwardingSoakIT {
 
   @Test
   void hundredThousandPushesThroughTwoNodesAndTwoBrokerStopsLandOnceEachAndRunOnceEach() throws Exception {
-    List<Push> pushes = wholeCalls(PUSHES);
+    List<Push> pushes = ForwardedCopies.wholeCalls(PUSHES);
     Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
     assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
     broker = KafkaBroker.start();
@@ -116,57 +111,25 @@ class KafkaForwardingSoakIT {
     closeAfter.clear();
     String replayed = sendTheFirstRecordAgain();
 
-    Consumed consumed = consume(store);
-    Map<String, Set<String>> keysOfEvent = new HashMap<>();
-    consumed.eventIdOfKey.forEach((key, eventId) -> keysOfEvent.computeIfAbsent(eventId, id -> new HashSet<>())
-        .add(key));
-    Set<String> retried = report.deliveries().stream()
-        .filter(delivery -> delivery.attempts().stream().anyMatch(attempt -> attempt.status() != 200))
-        .map(delivery -> delivery.push().eventId()).collect(Collectors.toSet());
-    List<String> copiedKeys = consumed.copies.entrySet().stream().filter(entry -> entry.getValue().get() > 1)
-        .map(Map.Entry::getKey).toList();
-    List<String> outsideTheWindow = copiedKeys.stream()
-        .filter(key -> !retried.contains(consumed.eventIdOfKey.get(key)))
-        .filter(key -> !consumed.eventIdOfKey.get(key).equals(replayed)).toList();
-    long duplicates = consumed.records - consumed.copies.size();
+    ForwardedCopies consumed = new ForwardedCopies(OncePerEvent.builder(store).build());
+    long records = consume(consumed);
+    long duplicates = records - consumed.keys();
     System.out.printf("Kafka forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "records=%d duplicates=%d (same key, 1 replayed) outages=%d (stop up to %d ms, restart up to %d ms) "
             + "consumerRuns=%d unacked=%d elapsed=%.1fs%n",
-        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
-        attempts(report, 500), report.retries(), consumed.records, duplicates, outage.stops.get(),
-        outage.stopMillis.get(), outage.restartMillis.get(),
-        consumed.runs.values().stream().mapToInt(AtomicInteger::get).sum(), report.failed(),
+        pushes.size(), report.sent(), report.acked(), ForwardedCopies.attempts(report, 503), ForwardedCopies.attempts(report, 0),
+        ForwardedCopies.attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(),
+        outage.stopMillis.get(), outage.restartMillis.get(), consumed.runs(), report.failed(),
         elapsed.toMillis() / 1000.0);
 
     assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
-    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(ForwardedCopies.attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
     assertThat(report.failed()).as("pushes never acknowledged").isZero();
-    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    assertThat(ForwardedCopies.attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
     assertThat(duplicates).as("copies in the topic, the replayed one at least").isPositive();
-    assertThat(consumed.undecodable).as("records the helper could not read back").isEmpty();
-    assertThat(keysOfEvent.keySet()).as("events in the topic").isEqualTo(byEventId.keySet());
-    assertThat(keysOfEvent.values()).as("event keys per event: a duplicate carries the same key")
-        .allSatisfy(keys -> assertThat(keys).hasSize(1));
-    assertThat(consumed.differentBodies).as("copies of an event key with other bytes").isEmpty();
-    assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
-        + "window").isEmpty();
-    assertThat(consumed.runs.keySet()).as("events the consumers handled").isEqualTo(consumed.copies.keySet());
-    assertThat(consumed.runs.entrySet().stream().filter(entry -> entry.getValue().get() != 1)
-        .map(entry -> entry.getKey() + " ran " + entry.getValue() + " times").toList())
-        .as("events whose handler ran more than once").isEmpty();
-  }
-
-  /** Whole calls from seeded scenarios, until there are at least {@code count} pushes. */
-  private static List<Push> wholeCalls(int count) {
-    List<Push> pushes = new ArrayList<>(count + 100);
-    for (long seed = 1; pushes.size() < count; seed++) {
-      for (Scenario scenario : Scenarios.seeded(seed).all()) {
-        pushes.addAll(scenario.pushes());
-      }
-    }
-    return pushes;
+    consumed.assertEveryEventLandedWithOneKeyAndRanOnce(pushes, report, Set.of(replayed));
   }
 
   /** A receiver node on Jetty forwarding to the topic; returns its URL. */
@@ -208,23 +171,13 @@ class KafkaForwardingSoakIT {
     return KafkaPushes.received(first).event().eventId();
   }
 
-  /** What the consumers took from the topic; copies count distinct offsets, not redeliveries. */
-  private record Consumed(long records, Map<String, AtomicInteger> copies, Map<String, String> eventIdOfKey,
-      Map<String, AtomicInteger> runs, Set<String> differentBodies, List<String> undecodable) {}
-
   /**
    * Two consumers of one group on the topic, each record through {@link KafkaPushes} and one shared
    * {@link OncePerEvent} as its Javadoc shows (but committing once per poll), until every record up to the end
-   * offsets was handled or found handled before.
+   * offsets was handled or found handled before; copies count distinct offsets, not redeliveries. Returns how many
+   * records the topic held.
    */
-  private Consumed consume(InMemoryDedupStore store) throws Exception {
-    OncePerEvent once = OncePerEvent.builder(store).build();
-    Map<String, AtomicInteger> copies = new ConcurrentHashMap<>();
-    Map<String, String> eventIdOfKey = new ConcurrentHashMap<>();
-    Map<String, byte[]> bodyOfKey = new ConcurrentHashMap<>();
-    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-    Set<String> differentBodies = ConcurrentHashMap.newKeySet();
-    List<String> undecodable = new CopyOnWriteArrayList<>();
+  private long consume(ForwardedCopies consumed) throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     long records;
     String group = topic + "-consumers";
@@ -254,26 +207,18 @@ class KafkaForwardingSoakIT {
                   try {
                     push = KafkaPushes.received(record);
                   } catch (RuntimeException unreadable) {
-                    undecodable.add(record.partition() + "@" + record.offset() + ": " + unreadable);
+                    consumed.undecodable(record.partition() + "@" + record.offset() + ": " + unreadable);
                     handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
                     continue;
                   }
-                  String key = push.eventKey();
-                  OncePerEvent.Result result = once.run(key, "soak-consumer",
-                      () -> runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
-                  if (result == OncePerEvent.Result.IN_FLIGHT) {
+                  if (consumed.handle(push) == OncePerEvent.Result.IN_FLIGHT) {
                     consumer.seek(partition, record.offset());
                     break;
                   }
                   handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
                   if (seen.add(record.partition() + "@" + record.offset())) {
                     done.incrementAndGet();
-                    copies.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                    eventIdOfKey.putIfAbsent(key, push.event().eventId());
-                    byte[] first = bodyOfKey.putIfAbsent(key, push.body());
-                    if (first != null && !Arrays.equals(first, push.body())) {
-                      differentBodies.add(key + ": " + new String(push.body(), StandardCharsets.UTF_8));
-                    }
+                    consumed.copy(push);
                   }
                 }
               }
@@ -291,7 +236,7 @@ class KafkaForwardingSoakIT {
     } finally {
       consumers.shutdownNow();
     }
-    return new Consumed(records, copies, eventIdOfKey, runs, differentBodies, undecodable);
+    return records;
   }
 
   private KafkaConsumer<byte[], byte[]> consumer(String group) {
@@ -301,11 +246,6 @@ class KafkaForwardingSoakIT {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.CLIENT_ID_CONFIG, "callpush-soak-consumer"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static int attempts(DeliveryReport report, int status) {
-    return (int) report.deliveries().stream().flatMap(delivery -> delivery.attempts().stream())
-        .filter(attempt -> attempt.status() == status).count();
   }
 
   /**

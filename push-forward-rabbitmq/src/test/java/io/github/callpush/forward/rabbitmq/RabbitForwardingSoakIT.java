@@ -15,8 +15,7 @@ import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.OncePerEvent;
 import io.github.callpush.fixtures.EmbeddedReceiver;
 import io.github.callpush.fixtures.Push;
-import io.github.callpush.fixtures.Scenario;
-import io.github.callpush.fixtures.Scenarios;
+import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
 import io.github.callpush.fixtures.simulator.PlatformSimulator;
@@ -25,15 +24,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +91,7 @@ class RabbitForwardingSoakIT {
 
   @Test
   void hundredThousandPushesThroughTwoNodesTwoBrokerStopsAndACutLandOnceEachAndRunOnceEach() throws Exception {
-    List<Push> pushes = wholeCalls(PUSHES);
+    List<Push> pushes = ForwardedCopies.wholeCalls(PUSHES);
     Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
     assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
     try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-setup");
@@ -125,54 +119,24 @@ class RabbitForwardingSoakIT {
     }
     closeAfter.clear();
 
-    Consumed consumed = consume(store, pushes.size());
-    Map<String, Set<String>> keysOfEvent = new HashMap<>();
-    consumed.eventIdOfKey.forEach((key, eventId) -> keysOfEvent.computeIfAbsent(eventId, id -> new HashSet<>())
-        .add(key));
-    Set<String> retried = report.deliveries().stream()
-        .filter(delivery -> delivery.attempts().stream().anyMatch(attempt -> attempt.status() != 200))
-        .map(delivery -> delivery.push().eventId()).collect(Collectors.toSet());
-    List<String> copiedKeys = consumed.copies.entrySet().stream().filter(entry -> entry.getValue().get() > 1)
-        .map(Map.Entry::getKey).toList();
-    List<String> outsideTheWindow = copiedKeys.stream()
-        .filter(key -> !retried.contains(consumed.eventIdOfKey.get(key))).toList();
-    int duplicates = consumed.messages - consumed.copies.size();
+    OncePerEvent once = OncePerEvent.builder(store).build();
+    ForwardedCopies consumed = new ForwardedCopies(once);
+    int messages = consume(consumed, pushes.size());
+    int duplicates = messages - consumed.keys();
     System.out.printf("RabbitMQ forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "messages=%d duplicates=%d (same key) outages=%d+%d cut consumerRuns=%d unacked=%d elapsed=%.1fs%n",
-        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
-        attempts(report, 500), report.retries(), consumed.messages, duplicates, outage.stops.get(),
-        outage.cuts.get(), consumed.runs.values().stream().mapToInt(AtomicInteger::get).sum(), report.failed(),
-        elapsed.toMillis() / 1000.0);
+        pushes.size(), report.sent(), report.acked(), ForwardedCopies.attempts(report, 503), ForwardedCopies.attempts(report, 0),
+        ForwardedCopies.attempts(report, 500), report.retries(), messages, duplicates, outage.stops.get(),
+        outage.cuts.get(), consumed.runs(), report.failed(), elapsed.toMillis() / 1000.0);
 
     assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
     assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
-    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(ForwardedCopies.attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
     assertThat(report.failed()).as("pushes never acknowledged").isZero();
-    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
-    assertThat(consumed.undecodable).as("messages the helper could not read back").isEmpty();
-    assertThat(keysOfEvent.keySet()).as("events in the broker").isEqualTo(byEventId.keySet());
-    assertThat(keysOfEvent.values()).as("event keys per event: a duplicate carries the same key")
-        .allSatisfy(keys -> assertThat(keys).hasSize(1));
-    assertThat(consumed.differentBodies).as("copies of an event key with other bytes").isEmpty();
-    assertThat(outsideTheWindow).as("copied event keys of pushes never answered but 200: outside the documented "
-        + "window").isEmpty();
-    assertThat(consumed.runs.keySet()).as("events the consumer handled").isEqualTo(consumed.copies.keySet());
-    assertThat(consumed.runs.entrySet().stream().filter(entry -> entry.getValue().get() != 1)
-        .map(entry -> entry.getKey() + " ran " + entry.getValue() + " times").toList())
-        .as("events whose handler ran more than once").isEmpty();
-  }
-
-  /** Whole calls from seeded scenarios, until there are at least {@code count} pushes. */
-  private static List<Push> wholeCalls(int count) {
-    List<Push> pushes = new ArrayList<>(count + 100);
-    for (long seed = 1; pushes.size() < count; seed++) {
-      for (Scenario scenario : Scenarios.seeded(seed).all()) {
-        pushes.addAll(scenario.pushes());
-      }
-    }
-    return pushes;
+    assertThat(ForwardedCopies.attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    consumed.assertEveryEventLandedWithOneKeyAndRanOnce(pushes, report, Set.of());
   }
 
   /** A receiver node on Jetty forwarding through a proxy of its own; returns its URL. */
@@ -199,22 +163,12 @@ class RabbitForwardingSoakIT {
     return factory;
   }
 
-  /** What the consumers took from the queue. */
-  private record Consumed(int messages, Map<String, AtomicInteger> copies, Map<String, String> eventIdOfKey,
-      Map<String, AtomicInteger> runs, Set<String> differentBodies, List<String> undecodable) {}
-
   /**
    * Two consumers on the run's queue, each message through {@link RabbitPushes} and one shared {@link OncePerEvent}
-   * as its Javadoc shows (acked when RAN or DONE_BEFORE, requeued when IN_FLIGHT), until every message is acked.
+   * as its Javadoc shows (acked when RAN or DONE_BEFORE, requeued when IN_FLIGHT), until every message is acked;
+   * returns how many messages the queue held.
    */
-  private Consumed consume(InMemoryDedupStore store, int pushes) throws Exception {
-    OncePerEvent once = OncePerEvent.builder(store).build();
-    Map<String, AtomicInteger> copies = new ConcurrentHashMap<>();
-    Map<String, String> eventIdOfKey = new ConcurrentHashMap<>();
-    Map<String, byte[]> bodyOfKey = new ConcurrentHashMap<>();
-    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-    Set<String> differentBodies = ConcurrentHashMap.newKeySet();
-    List<String> undecodable = new CopyOnWriteArrayList<>();
+  private int consume(ForwardedCopies consumed, int pushes) throws Exception {
     AtomicInteger acked = new AtomicInteger();
     try (Connection connection = factory(RABBITMQ_PORT).newConnection("callpush-soak-consumers")) {
       int messages;
@@ -231,16 +185,13 @@ class RabbitForwardingSoakIT {
           try {
             push = RabbitPushes.received(delivery);
           } catch (RuntimeException unreadable) {
-            undecodable.add(delivery.getProperties().getMessageId() + ": " + unreadable);
+            consumed.undecodable(delivery.getProperties().getMessageId() + ": " + unreadable);
             channel.basicAck(deliveryTag, false);
             acked.incrementAndGet();
             return;
           }
-          String key = push.eventKey();
           try {
-            OncePerEvent.Result result = once.run(key, "soak-consumer",
-                () -> runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
-            if (result == OncePerEvent.Result.IN_FLIGHT) {
+            if (consumed.handle(push) == OncePerEvent.Result.IN_FLIGHT) {
               channel.basicNack(deliveryTag, false, true);
               return;
             }
@@ -248,12 +199,7 @@ class RabbitForwardingSoakIT {
             channel.basicNack(deliveryTag, false, true);
             return;
           }
-          copies.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-          eventIdOfKey.putIfAbsent(key, push.event().eventId());
-          byte[] first = bodyOfKey.putIfAbsent(key, push.body());
-          if (first != null && !Arrays.equals(first, push.body())) {
-            differentBodies.add(key + ": " + new String(push.body(), StandardCharsets.UTF_8));
-          }
+          consumed.copy(push);
           channel.basicAck(deliveryTag, false);
           acked.incrementAndGet();
         };
@@ -265,14 +211,10 @@ class RabbitForwardingSoakIT {
             .isLessThan(until);
         Thread.sleep(100);
       }
-      return new Consumed(messages, copies, eventIdOfKey, runs, differentBodies, undecodable);
+      return messages;
     }
   }
 
-  private static int attempts(DeliveryReport report, int status) {
-    return (int) report.deliveries().stream().flatMap(delivery -> delivery.attempts().stream())
-        .filter(attempt -> attempt.status() == status).count();
-  }
 
   /**
    * Stops and starts the broker when the nodes received 25% and 50% of the pushes' worth of requests, and cuts the
