@@ -1,5 +1,6 @@
 package io.github.callpush.forward.kafka;
 
+import static io.github.callpush.fixtures.soak.ForwardedCopies.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.PushObserver;
@@ -13,7 +14,6 @@ import io.github.callpush.fixtures.Push;
 import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
-import io.github.callpush.fixtures.simulator.PlatformSimulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,12 +96,7 @@ class KafkaForwardingSoakIT {
     List<URI> nodes = List.of(node(store, outage), node(store, outage));
 
     long start = System.nanoTime();
-    DeliveryReport report;
-    try (PlatformSimulator platform = PlatformSimulator.builder().urls(nodes).concurrency(16)
-        .duplicates(DUPLICATES).seed(17).retries(12).backoff(Duration.ofMillis(50))
-        .timeout(Duration.ofSeconds(20)).build()) {
-      report = platform.send(pushes);
-    }
+    DeliveryReport report = ForwardedCopies.sendOver(nodes, pushes, DUPLICATES);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     outages.shutdown();
     assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
@@ -117,17 +112,17 @@ class KafkaForwardingSoakIT {
     System.out.printf("Kafka forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "records=%d duplicates=%d (same key, 1 replayed) outages=%d (stop up to %d ms, restart up to %d ms) "
             + "consumerRuns=%d unacked=%d elapsed=%.1fs%n",
-        pushes.size(), report.sent(), report.acked(), ForwardedCopies.attempts(report, 503), ForwardedCopies.attempts(report, 0),
-        ForwardedCopies.attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(),
+        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
+        attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(),
         outage.stopMillis.get(), outage.restartMillis.get(), consumed.runs(), report.failed(),
         elapsed.toMillis() / 1000.0);
 
     assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
-    assertThat(ForwardedCopies.attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
     assertThat(report.failed()).as("pushes never acknowledged").isZero();
-    assertThat(ForwardedCopies.attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
     assertThat(duplicates).as("copies in the topic, the replayed one at least").isPositive();
     consumed.assertEveryEventLandedWithOneKeyAndRanOnce(pushes, report, Set.of(replayed));
   }

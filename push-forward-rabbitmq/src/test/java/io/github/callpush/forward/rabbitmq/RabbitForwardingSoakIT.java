@@ -1,5 +1,6 @@
 package io.github.callpush.forward.rabbitmq;
 
+import static io.github.callpush.fixtures.soak.ForwardedCopies.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
@@ -18,7 +19,6 @@ import io.github.callpush.fixtures.Push;
 import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
-import io.github.callpush.fixtures.simulator.PlatformSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,12 +105,7 @@ class RabbitForwardingSoakIT {
     List<URI> nodes = List.of(node(store, outage), node(store, outage));
 
     long start = System.nanoTime();
-    DeliveryReport report;
-    try (PlatformSimulator platform = PlatformSimulator.builder().urls(nodes).concurrency(16)
-        .duplicates(DUPLICATES).seed(17).retries(12).backoff(Duration.ofMillis(50))
-        .timeout(Duration.ofSeconds(20)).build()) {
-      report = platform.send(pushes);
-    }
+    DeliveryReport report = ForwardedCopies.sendOver(nodes, pushes, DUPLICATES);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     outages.shutdown();
     assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
@@ -125,17 +120,17 @@ class RabbitForwardingSoakIT {
     int duplicates = messages - consumed.keys();
     System.out.printf("RabbitMQ forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "messages=%d duplicates=%d (same key) outages=%d+%d cut consumerRuns=%d unacked=%d elapsed=%.1fs%n",
-        pushes.size(), report.sent(), report.acked(), ForwardedCopies.attempts(report, 503), ForwardedCopies.attempts(report, 0),
-        ForwardedCopies.attempts(report, 500), report.retries(), messages, duplicates, outage.stops.get(),
+        pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
+        attempts(report, 500), report.retries(), messages, duplicates, outage.stops.get(),
         outage.cuts.get(), consumed.runs(), report.failed(), elapsed.toMillis() / 1000.0);
 
     assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
     assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
-    assertThat(ForwardedCopies.attempts(report, 503)).as("503s while the broker was away").isPositive();
+    assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
     assertThat(report.failed()).as("pushes never acknowledged").isZero();
-    assertThat(ForwardedCopies.attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
+    assertThat(attempts(report, 500)).as("500s (a failure not to retry later)").isZero();
     consumed.assertEveryEventLandedWithOneKeyAndRanOnce(pushes, report, Set.of());
   }
 
