@@ -30,7 +30,7 @@ class KafkaBrokerBehindProxyIT {
       assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + proxy.port());
       broker.createTopic(topic, 1);
       try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + proxy.port(),
           ProducerConfig.CLIENT_ID_CONFIG, "callpush-test-behind-proxy",
           ProducerConfig.ACKS_CONFIG, "all",
           ProducerConfig.LINGER_MS_CONFIG, 0,
