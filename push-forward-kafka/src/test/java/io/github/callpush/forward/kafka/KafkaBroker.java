@@ -2,7 +2,10 @@ package io.github.callpush.forward.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,8 @@ import org.apache.kafka.common.Uuid;
  * of its own on the test's classpath, with a temporary log dir and free ports; its output goes to
  * {@code broker.log} there. {@link #stop} and {@link #start} again keep the log dir and ports: a broker down and
  * back mid-test. {@link #close} stops it and deletes the dir; a shutdown hook kills it if the test JVM exits
- * first.
+ * first. {@link #start(int, int)} advertises its client listener at another port, a proxy's in front of it (the
+ * controller listener stays direct), so that clients stay on the proxy and a test can cut their connections.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -33,15 +37,17 @@ public final class KafkaBroker implements AutoCloseable {
 
   private final Path dir;
   private final int port;
+  private final int advertisedPort;
   private final Path config;
   private final Path log;
   private final Thread killer = new Thread(this::kill, "callpush-kafka-broker-killer");
   private Process process;
   private Duration lastStart;
 
-  private KafkaBroker() throws IOException {
+  private KafkaBroker(int port, int advertisedPort) throws IOException {
     dir = Files.createTempDirectory("callpush-kafka-");
-    port = freePort();
+    this.port = port;
+    this.advertisedPort = advertisedPort;
     int controllerPort = freePort();
     config = dir.resolve("server.properties");
     log = dir.resolve("broker.log");
@@ -50,7 +56,7 @@ public final class KafkaBroker implements AutoCloseable {
         "node.id=1",
         "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
         "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + advertisedPort,
         "controller.listener.names=CONTROLLER",
         "inter.broker.listener.name=PLAINTEXT",
         "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -74,7 +80,17 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Formats a new log dir and starts the broker; fails with the broker's log tail when it does not come up. */
   public static KafkaBroker start() throws IOException, InterruptedException {
-    KafkaBroker broker = new KafkaBroker();
+    int port = freePort();
+    return start(port, port);
+  }
+
+  /**
+   * Like {@link #start()}, the client listener on {@code port} (see {@link #freePort()}) but advertised at
+   * {@code 127.0.0.1:advertisedPort}, where a proxy to {@code port} must listen (say push-servlet's test
+   * {@code ChaosProxy}): every client, this class's own included, then reaches the broker through the proxy.
+   */
+  public static KafkaBroker start(int port, int advertisedPort) throws IOException, InterruptedException {
+    KafkaBroker broker = new KafkaBroker(port, advertisedPort);
     try {
       broker.format();
       broker.restart();
@@ -85,9 +101,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
+  /** {@code 127.0.0.1:port} (the advertised one), for {@code bootstrap.servers}. */
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + advertisedPort;
   }
 
   /** How long the last start took, until a client got the cluster's description. */
@@ -171,8 +187,22 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the listener's own port accepts connections, so that a proxy in front of it is not asked to reach
+   * the broker before it listens, then until a client gets the cluster's description.
+   */
   private void awaitReady() throws InterruptedException {
     long until = System.nanoTime() + READY.toNanos();
+    while (!listening()) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the broker exited with " + process.exitValue() + "\n" + logTail());
+      }
+      if (System.nanoTime() > until) {
+        throw new AssertionError("nothing listens on 127.0.0.1:" + port + " within " + READY.toSeconds() + " s\n"
+            + logTail());
+      }
+      Thread.sleep(50);
+    }
     try (Admin admin = admin()) {
       while (true) {
         if (!process.isAlive()) {
@@ -188,6 +218,15 @@ public final class KafkaBroker implements AutoCloseable {
           }
         }
       }
+    }
+  }
+
+  private boolean listening() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+      return true;
+    } catch (IOException notYet) {
+      return false;
     }
   }
 
@@ -214,7 +253,8 @@ public final class KafkaBroker implements AutoCloseable {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port free now, for the broker's listener in {@link #start(int, int)}. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -3,6 +3,7 @@ package io.github.callpush.forward.kafka;
 import static io.github.callpush.fixtures.soak.ForwardedCopies.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.callpush.ChaosProxy;
 import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushRequest;
@@ -47,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * The forwarding soak on a real single-node KRaft broker ({@link KafkaBroker}): 100,000 pushes of whole calls
  * (seeded scenarios) sent by the platform simulator round-robin to two receiver nodes that share one dedup store,
  * each forwarding through a {@link KafkaForwarder} of its own to one topic of three partitions. 5% duplicates (the
- * round-robin lands many on the other node), 16 at a time. Mid-run the broker is stopped and started again twice.
+ * round-robin lands many on the other node), 16 at a time. Every client reaches the broker through a {@link ChaosProxy}
+ * (advertised as the broker's address, {@link KafkaBroker#start(int, int)}). Mid-run the broker is stopped and started
+ * again twice, and later the proxy cuts every connection for half a second.
  * Afterwards every push must be acknowledged and in the topic, copies only of pushes that failed at least once (the
  * unconfirmed or late-confirmed send the forwarder documents) and each under the same event key; two consumers of
  * one group through {@link KafkaPushes} and {@link OncePerEvent} with one shared store must run their handler once
@@ -61,6 +64,8 @@ class KafkaForwardingSoakIT {
   private static final double DUPLICATES = 0.05;
   private static final List<Double> STOP_AFTER = List.of(0.3, 0.6);
   private static final Duration DOWN = Duration.ofSeconds(1);
+  private static final double CUT_AFTER = 0.75;
+  private static final Duration CUT = Duration.ofMillis(500);
   private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(120);
 
   private final String topic = "callpush-soak-" + Long.toHexString(System.currentTimeMillis());
@@ -68,6 +73,7 @@ class KafkaForwardingSoakIT {
   private final ExecutorService outages = Executors.newSingleThreadExecutor(
       task -> new Thread(task, "callpush-soak-outages"));
   private KafkaBroker broker;
+  private ChaosProxy proxy;
 
   @AfterEach
   void stop() throws Exception {
@@ -78,18 +84,26 @@ class KafkaForwardingSoakIT {
         closeable.close();
       }
     } finally {
-      if (broker != null) {
-        broker.close();
+      try {
+        if (broker != null) {
+          broker.close();
+        }
+      } finally {
+        if (proxy != null) {
+          proxy.close();
+        }
       }
     }
   }
 
   @Test
-  void hundredThousandPushesThroughTwoNodesAndTwoBrokerStopsLandOnceEachAndRunOnceEach() throws Exception {
+  void hundredThousandPushesThroughTwoNodesTwoBrokerStopsAndACutLandOnceEachAndRunOnceEach() throws Exception {
     List<Push> pushes = ForwardedCopies.wholeCalls(PUSHES);
     Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
     assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
-    broker = KafkaBroker.start();
+    int port = KafkaBroker.freePort();
+    proxy = new ChaosProxy(port);
+    broker = KafkaBroker.start(port, proxy.port());
     broker.createTopic(topic, 3);
     InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(4L * pushes.size()).build();
     Outages outage = new Outages(pushes.size());
@@ -110,14 +124,15 @@ class KafkaForwardingSoakIT {
     long records = consume(consumed);
     long duplicates = records - consumed.keys();
     System.out.printf("Kafka forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
-            + "records=%d duplicates=%d (same key, 1 replayed) outages=%d (stop up to %d ms, restart up to %d ms) "
+            + "records=%d duplicates=%d (same key, 1 replayed) outages=%d+%d cut (stop up to %d ms, restart up to %d ms) "
             + "consumerRuns=%d unacked=%d elapsed=%.1fs%n",
         pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
-        attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(),
+        attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(), outage.cuts.get(),
         outage.stopMillis.get(), outage.restartMillis.get(), consumed.runs(), report.failed(),
         elapsed.toMillis() / 1000.0);
 
     assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
+    assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
     assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
@@ -245,24 +260,30 @@ class KafkaForwardingSoakIT {
 
   /**
    * Stops the broker, and starts it again after {@link #DOWN}, when the nodes received 30% and 60% of the pushes'
-   * worth of requests, on a thread of its own.
+   * worth of requests, and cuts the proxy's connections for {@link #CUT} at 75%, on a thread of its own.
    */
   private final class Outages implements PushObserver {
 
     private final List<Integer> stopAt;
+    private final int cutAt;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger stops = new AtomicInteger();
+    private final AtomicInteger cuts = new AtomicInteger();
     private final AtomicLong stopMillis = new AtomicLong();
     private final AtomicLong restartMillis = new AtomicLong();
 
     Outages(int pushes) {
       stopAt = STOP_AFTER.stream().map(share -> (int) (share * pushes)).toList();
+      cutAt = (int) (CUT_AFTER * pushes);
     }
 
     @Override
     public void received(PushRequest request) {
-      if (stopAt.contains(requests.incrementAndGet())) {
+      int count = requests.incrementAndGet();
+      if (stopAt.contains(count)) {
         outages.execute(this::stopAndRestart);
+      } else if (count == cutAt) {
+        outages.execute(this::cut);
       }
     }
 
@@ -277,6 +298,18 @@ class KafkaForwardingSoakIT {
         restartMillis.accumulateAndGet(broker.lastStart().toMillis(), Math::max);
       } catch (Exception failed) {
         throw new IllegalStateException("the broker did not stop and start again", failed);
+      }
+    }
+
+    private void cut() {
+      proxy.cut();
+      cuts.incrementAndGet();
+      try {
+        Thread.sleep(CUT.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      } finally {
+        proxy.restore();
       }
     }
   }
