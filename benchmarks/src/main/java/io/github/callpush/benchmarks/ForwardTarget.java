@@ -23,10 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -169,37 +167,10 @@ public final class ForwardTarget {
     if (time.isZero()) {
       return Double.NaN;
     }
-    CountDownLatch ready = new CountDownLatch(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    long[] deadline = new long[1];
-    List<Future<Long>> counts = new ArrayList<>();
-    for (int thread = 0; thread < threads; thread++) {
-      int index = thread;
-      counts.add(executor.submit(() -> {
-        RawSender sender;
-        try {
-          sender = sends.open(index);
-        } finally {
-          ready.countDown();
-        }
-        start.await();
-        long done = 0;
-        while (System.nanoTime() < deadline[0]) {
-          sender.send(body);
-          done++;
-        }
-        return done;
-      }));
-    }
-    ready.await();
-    long begin = System.nanoTime();
-    deadline[0] = begin + time.toNanos();
-    start.countDown();
-    long total = 0;
-    for (Future<Long> count : counts) {
-      total += count.get();
-    }
-    return total / ((System.nanoTime() - begin) / 1e9);
+    return Throughput.perSecond(executor, threads, time, thread -> {
+      RawSender sender = sends.open(thread);
+      return n -> sender.send(body);
+    });
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

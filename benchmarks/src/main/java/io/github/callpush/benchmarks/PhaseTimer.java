@@ -2,14 +2,10 @@ package io.github.callpush.benchmarks;
 
 import io.github.callpush.benchmarks.StoreTarget.Operation;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -66,34 +62,12 @@ final class PhaseTimer implements AutoCloseable {
       return Double.NaN;
     }
     String phaseKeys = keys + "-" + phase++ + "-";
-    CountDownLatch ready = new CountDownLatch(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    long[] deadline = new long[1];
-    List<Future<Long>> counts = new ArrayList<>();
-    for (int thread = 0; thread < threads; thread++) {
+    return Throughput.perSecond(executor, threads, time, thread -> {
       String threadKeys = phaseKeys + thread + "-";
-      counts.add(executor.submit(() -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        ready.countDown();
-        start.await();
-        long done = 0;
-        while (System.nanoTime() < deadline[0]) {
-          operation.run(threadKeys + done,
-              Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
-          done++;
-        }
-        return done;
-      }));
-    }
-    ready.await();
-    long begin = System.nanoTime();
-    deadline[0] = begin + time.toNanos();
-    start.countDown();
-    long total = 0;
-    for (Future<Long> count : counts) {
-      total += count.get();
-    }
-    return total / ((System.nanoTime() - begin) / 1e9);
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      return n -> operation.run(threadKeys + n,
+          Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
+    });
   }
 
   /** The median (NaN for a target without an anchor, whose rounds are all NaN). */
