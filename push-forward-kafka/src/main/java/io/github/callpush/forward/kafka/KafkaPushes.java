@@ -52,12 +52,7 @@ public final class KafkaPushes {
     Objects.requireNonNull(topic, "topic");
     String callId = push.event().callId();
     Headers headers = new RecordHeaders();
-    add(headers, PushHeaders.EVENT_KEY, push.eventKey());
-    add(headers, PushHeaders.PUSH_TYPE, push.event().pushType());
-    add(headers, PushHeaders.ACCOUNT_ID, push.event().accountId());
-    add(headers, PushHeaders.CALL_ID, callId);
-    add(headers, PushHeaders.RECEIVED_AT, push.receivedAt().toString());
-    add(headers, PushHeaders.CONTENT_TYPE, push.contentType());
+    PushHeaders.of(push).forEach((name, value) -> headers.add(name, utf8(value)));
     return new ProducerRecord<>(topic, null, utf8(callId != null ? callId : push.eventKey()), push.body(), headers);
   }
 
@@ -103,12 +98,6 @@ public final class KafkaPushes {
   private static String header(Headers headers, String name) {
     Header header = headers.lastHeader(name);
     return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static void add(Headers headers, String name, String value) {
-    if (value != null) {
-      headers.add(name, utf8(value));
-    }
   }
 
   private static byte[] utf8(String text) {

@@ -177,14 +177,7 @@ public final class RabbitForwarder implements PushForwarder {
 
   /** The message's properties: persistent, the event key as message id, the content type, time and headers. */
   static AMQP.BasicProperties properties(ReceivedPush push) {
-    PushEvent event = push.event();
-    Map<String, Object> headers = new LinkedHashMap<>();
-    putPresent(headers, PushHeaders.EVENT_KEY, push.eventKey());
-    putPresent(headers, PushHeaders.PUSH_TYPE, event.pushType());
-    putPresent(headers, PushHeaders.ACCOUNT_ID, event.accountId());
-    putPresent(headers, PushHeaders.CALL_ID, event.callId());
-    putPresent(headers, PushHeaders.RECEIVED_AT, push.receivedAt().toString());
-    putPresent(headers, PushHeaders.CONTENT_TYPE, push.contentType());
+    Map<String, Object> headers = new LinkedHashMap<>(PushHeaders.of(push));
     return new AMQP.BasicProperties.Builder().deliveryMode(PERSISTENT).messageId(push.eventKey())
         .contentType(push.contentType()).timestamp(Date.from(push.receivedAt().truncatedTo(ChronoUnit.SECONDS)))
         .headers(headers).build();
@@ -193,12 +186,6 @@ public final class RabbitForwarder implements PushForwarder {
   /** {@code uri} with everything from the user's colon to the last {@code @} replaced by {@code ***}. */
   static String redacted(String uri) {
     return uri.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^:@/]*):.*@", "$1:***@");
-  }
-
-  private static void putPresent(Map<String, Object> headers, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      headers.put(name, value);
-    }
   }
 
   private static String defaultRoutingKey(ReceivedPush push) {
