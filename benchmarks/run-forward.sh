@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Broker forwarding (issue 17's goal: forwarded pushes/s >= 0.8x the raw client's confirmed sends/s at the same
 # concurrency on the same broker). For each broker, ForwardTarget first measures the raw client: CONNECTIONS
-# threads each sending the spec's call record and waiting for its confirm (Kafka: one producer with the
-# forwarder's settings, idempotent and acks=all, send().get(); RabbitMQ: a channel per thread in confirm mode,
-# persistent and mandatory, waitForConfirms). Then one Jetty serves two receivers (token, in-memory dedup,
-# fresh eventUniqueId per request) differing only in their onReceived listener: /forward (the forwarder the
-# `forward` setting's URI names) and /noop (does nothing); wrk loads them alternately with CONNECTIONS
-# connections, as run-load.sh does.
+# threads each sending the spec's call record and waiting for its confirm (Kafka: one producer, idempotent and
+# acks=all, send().get(), the better of Kafka's default linger.ms and the forwarder's 0; RabbitMQ: a channel per
+# thread in confirm mode, persistent and mandatory, waitForConfirms). Then one Jetty serves two receivers
+# (token, in-memory dedup, fresh eventUniqueId per request) differing only in their onReceived listener:
+# /forward (the forwarder the `forward` setting's URI names) and /noop (does nothing); wrk loads them
+# alternately with CONNECTIONS connections, as run-load.sh does. The forwarder's own time per push (publish
+# and confirm, as the receiver times its listeners) is read around each /forward round and printed next to
+# the raw client's time per send (CONNECTIONS / its sends per second).
 # Kafka is a real single-node KRaft broker started for the run (push-forward-kafka's KafkaBroker, a JVM of its
 # own); RabbitMQ is the server at RABBITMQ_URL (a durable queue capped at 10,000 messages is bound for the run).
 #
@@ -66,13 +68,17 @@ for broker in "$@"; do
   text=$(mktemp)
   for round in $(seq "$ROUNDS"); do
     for target in noop forward; do
-      { echo "== $target $round"; run "$DURATION" "$BASE/$target?token=bench-token"; } | tee -a "$OUT/wrk.log" >>"$text"
+      curl -sf "$BASE/listener-time" >/dev/null
+      { echo "== $target $round"; run "$DURATION" "$BASE/$target?token=bench-token"
+        echo "listener: $(curl -sf "$BASE/listener-time")"; } | tee -a "$OUT/wrk.log" >>"$text"
     done
   done
   kill $PID
   wait $PID 2>/dev/null || true
   PID=
   python3 - "$text" "$name" "$raw" "$DURATION" "$ROUNDS" "$CONNECTIONS" "$COMMAND" "$OUT/results.tsv" <<'PY'
+import re
+import statistics
 import sys
 sys.path.insert(0, "benchmarks/load")
 import wrk_stats
@@ -87,6 +93,9 @@ for target in runs:
     print(f"{target:8} {median(target,0):10.0f} {median(target,1):8.3f} {median(target,2):8.3f} {sum(r[3] for r in runs[target]):8d}")
 ratio = median("forward", 0) / raw
 print(f"throughput ratio forward/raw = {ratio:.3f} (goal >= 0.80)")
+listener = statistics.median(float(m) for m in re.findall(r"== forward \d+\n.*?mean_ms=([\d.]+)", open(text).read(), re.S))
+per_send = int(connections) / raw * 1000
+print(f"forwarder's time per push {listener:.3f} ms (publish + confirm, in the receiver); raw client's time per send {per_send:.3f} ms")
 failed = sum(r[3] for target in runs for r in runs[target])
 if failed:
     sys.exit(f"{failed} requests were not answered 2xx: the figures do not measure forwarding")
@@ -99,6 +108,8 @@ with open(results, "a") as tsv:
            f"raw client {raw:.0f} confirmed sends/s ({connections} threads)", f"{ratio:.2f}x", ">= 0.80x")
     figure("throughput forward/no-op listener", f"{forward:.0f} req/s", f"no-op {noop:.0f} req/s",
            f"{forward / noop:.2f}x", "-")
+    figure("forwarder's time per push", f"{listener:.2f} ms", f"raw client {per_send:.2f} ms per send",
+           f"{listener / per_send:.2f}x", "-")
     for label, i in (("p50", 1), ("p99", 2)):
         fwd, nop = median("forward", i), median("noop", i)
         figure(f"{label} latency", f"{fwd:.2f} ms", f"no-op {nop:.2f} ms", f"{fwd / nop:.2f}x ({fwd - nop:+.2f} ms)", "-")

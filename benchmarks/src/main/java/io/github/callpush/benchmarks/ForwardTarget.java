@@ -5,14 +5,21 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
+import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
 import io.github.callpush.PushServlet;
+import io.github.callpush.ReceivedPushListener;
 import io.github.callpush.dedup.DedupStores;
+import io.github.callpush.event.PushEvent;
 import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.forward.kafka.KafkaBroker;
 import io.github.callpush.verify.TokenVerifier;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +44,14 @@ import org.eclipse.jetty.server.Server;
 /**
  * The forwarding benchmark's target (issue 17). First the raw client's confirmed sends per second on the broker,
  * {@code THREADS} threads each sending {@code BODY_FILE}'s bytes and waiting for the confirm, printed as
- * {@code raw=...}; then one Jetty serving two receivers (token, in-memory dedup) that differ only in their
- * {@code onReceived} listener: {@code /forward} the broker's forwarder from the {@code forward} setting's URI,
- * {@code /noop} one that does nothing. Usage: {@code ForwardTarget PORT BROKER BODY_FILE THREADS RAW_SECONDS
- * RAW_WARMUP_SECONDS}, BROKER {@code kafka[?producer settings]} (a KRaft broker of its own, {@link KafkaBroker},
- * stopped at exit; the settings go to both the raw producer and the forwarder's URI) or
- * an {@code amqp://} URI (a durable queue capped at 10,000 messages is bound to the exchange for the run).
+ * {@code raw=...}: for Kafka the better of Kafka's default settings and {@code linger.ms=0} (the forwarder's
+ * default), unless the settings name {@code linger.ms}. Then one Jetty serving two receivers (token, in-memory
+ * dedup) that differ only in their {@code onReceived} listener: {@code /forward} the broker's forwarder from the
+ * {@code forward} setting's URI, {@code /noop} one that does nothing; {@code GET /listener-time} tells the
+ * listeners' mean time since the previous GET. Usage: {@code ForwardTarget PORT BROKER BODY_FILE THREADS
+ * RAW_SECONDS RAW_WARMUP_SECONDS}, BROKER {@code kafka[?producer settings]} (a KRaft broker of its own,
+ * {@link KafkaBroker}, stopped at exit; the settings go to both the raw producer and the forwarder's URI) or an
+ * {@code amqp://} URI (a durable queue capped at 10,000 messages is bound to the exchange for the run).
  */
 public final class ForwardTarget {
 
@@ -62,65 +71,87 @@ public final class ForwardTarget {
     String broker = args[1];
     byte[] body = Files.readAllBytes(Path.of(args[2]));
     int threads = Integer.parseInt(args[3]);
-    Duration raw = Duration.ofMillis((long) (Double.parseDouble(args[4]) * 1000));
+    Duration rawTime = Duration.ofMillis((long) (Double.parseDouble(args[4]) * 1000));
     Duration warmup = Duration.ofMillis((long) (Double.parseDouble(args[5]) * 1000));
     List<AutoCloseable> cleanup = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(cleanup), "callpush-bench-cleanup"));
-    RawSends sends;
+    Map<String, RawSends> raws = new LinkedHashMap<>();
     String forward;
     if (broker.equals("kafka") || broker.startsWith("kafka?")) {
       String query = broker.substring("kafka".length());
       KafkaBroker kafka = KafkaBroker.start();
       cleanup.add(kafka);
       kafka.createTopic(TOPIC, 3);
-      sends = kafka(kafka.bootstrapServers(), query, cleanup);
+      Properties settings = settings(query);
+      raws.put("Kafka's defaults", kafka(kafka.bootstrapServers(), settings, cleanup));
+      if (!settings.containsKey(ProducerConfig.LINGER_MS_CONFIG)) { // the forwarder's default, not Kafka's
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        raws.put("linger.ms=0", kafka(kafka.bootstrapServers(), settings, cleanup));
+      }
       forward = "kafka://" + kafka.bootstrapServers() + "/" + TOPIC + query;
     } else {
-      sends = rabbit(broker, cleanup);
+      raws.put("a channel per thread", rabbit(broker, cleanup));
       forward = broker + (broker.contains("?") ? "&" : "?") + "exchange=" + EXCHANGE;
     }
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {
-      timed(executor, threads, warmup, sends, body);
-      double perSecond = timed(executor, threads, raw, sends, body);
-      System.out.printf(Locale.ROOT, "raw=%.0f confirmed sends/s (%d threads, %s)%n", perSecond, threads, raw);
+      double best = 0;
+      StringBuilder each = new StringBuilder();
+      for (Map.Entry<String, RawSends> raw : raws.entrySet()) {
+        timed(executor, threads, warmup, raw.getValue(), body);
+        double perSecond = timed(executor, threads, rawTime, raw.getValue(), body);
+        each.append(String.format(Locale.ROOT, "%s%s %.0f", each.length() == 0 ? "" : ", ", raw.getKey(), perSecond));
+        best = Math.max(best, perSecond);
+      }
+      System.out.printf(Locale.ROOT, "raw=%.0f confirmed sends/s, the best of: %s (%d threads, %s each)%n", best,
+          each, threads, rawTime);
     } finally {
       executor.shutdownNow();
     }
     PushForwarder forwarder = PushForwarders.fromSpec(forward);
     cleanup.add(0, forwarder);
     Map<String, Servlet> servlets = new LinkedHashMap<>();
-    servlets.put("/forward", new PushServlet(receiver("callpush-forward", forwarder::onPush)));
-    servlets.put("/noop", new PushServlet(receiver("noop", push -> {})));
+    ListenerTime listenerTime = new ListenerTime();
+    servlets.put("/forward", new PushServlet(receiver("callpush-forward", forwarder::onPush, listenerTime)));
+    servlets.put("/noop", new PushServlet(receiver("noop", push -> {}, listenerTime)));
+    servlets.put("/listener-time", listenerTime);
     Server server = LoadTarget.serve(port, servlets);
     System.out.println("listening on " + server.getURI() + " forward=" + PushForwarders.shown(forward));
     server.join();
   }
 
-  private static PushReceiver receiver(String id, io.github.callpush.ReceivedPushListener listener) {
+  private static PushReceiver receiver(String id, ReceivedPushListener listener, PushObserver observer) {
     return PushReceiver.builder()
+        .observer(observer)
         .verifier(TokenVerifier.builder().token(LoadTarget.TOKEN).build())
         .dedupStore(DedupStores.fromSpec("memory"))
         .onReceived(id, listener)
         .build();
   }
 
-  /**
-   * The raw Kafka client: one producer with the forwarder's settings (idempotent, acks=all) and the producer
-   * settings of {@code query} ({@code ?name=value&...}, which the forwarder's URI gets too), send().get().
-   */
-  private static RawSends kafka(String servers, String query, List<AutoCloseable> cleanup) {
+  /** The producer settings of {@code query} ({@code ?name=value&...}, which the forwarder's URI gets too). */
+  private static Properties settings(String query) {
     Properties settings = new Properties();
     for (String setting : query.isEmpty() ? new String[0] : query.substring(1).split("&")) {
       String[] nameValue = setting.split("=", 2);
       settings.put(nameValue[0], nameValue[1]);
     }
+    return settings;
+  }
+
+  /**
+   * The raw Kafka client: one producer with {@code given} settings and the forwarder's own (idempotent,
+   * acks=all), send().get().
+   */
+  private static RawSends kafka(String servers, Properties given, List<AutoCloseable> cleanup) {
+    Properties settings = new Properties();
+    settings.putAll(given);
     settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     settings.put(ProducerConfig.ACKS_CONFIG, "all");
-    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callpush-bench-raw");
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "callpush-bench-raw-" + cleanup.size());
     Producer<byte[], byte[]> producer = new KafkaProducer<>(settings);
     cleanup.add(0, () -> producer.close(Duration.ofSeconds(5)));
     return thread -> body -> producer.send(new ProducerRecord<>(TOPIC, KEY, body)).get(5, TimeUnit.SECONDS);
@@ -180,6 +211,30 @@ public final class ForwardTarget {
       } catch (Exception | Error failed) {
         System.err.println("closing " + resource + " failed: " + failed);
       }
+    }
+  }
+
+  /**
+   * The listeners' time in the receivers, as the receiver measures it ({@link PushObserver#listenerRan}): a GET
+   * answers {@code runs=N mean_ms=M} since the previous GET.
+   */
+  private static final class ListenerTime extends HttpServlet implements PushObserver {
+
+    private final LongAdder runs = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
+
+    @Override
+    public void listenerRan(PushEvent event, String listenerId, long time, boolean succeeded) {
+      runs.increment();
+      nanos.add(time);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      long count = runs.sumThenReset();
+      double mean = count == 0 ? 0 : nanos.sumThenReset() / 1e6 / count;
+      response.setContentType("text/plain");
+      response.getWriter().printf(Locale.ROOT, "runs=%d mean_ms=%.3f%n", count, mean);
     }
   }
 

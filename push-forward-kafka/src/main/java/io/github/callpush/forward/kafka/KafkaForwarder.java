@@ -44,6 +44,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * request stuck on a dead connection is sent again within the deadline). A record given up on is thus failed by
  * Kafka about when {@code onPush} gives up, not resent minutes later.
  *
+ * <p>{@code linger.ms} is 0 unless set (Kafka's own default is 5 ms since 4.0): every push waits for its
+ * confirm, so lingering would add its time to each push at low load. Concurrent pushes still share batches, as
+ * records wait while earlier requests are in flight.
+ *
  * <p>Kafka starts one thread per producer and names it, not this class: {@code kafka-producer-network-thread |
  * <client.id>}, with the {@code client.id} {@code callpush-forwarder-<topic>-<n>} by default. {@link #close}
  * closes the producer, waiting up to the deadline for sends in flight, and returns once its thread ended.
@@ -184,6 +188,7 @@ public final class KafkaForwarder implements PushForwarder {
       settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(millis));
       settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(millis));
       settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(millis / 2, 1)));
+      settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
       settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG,
           "callpush-forwarder-" + topic + "-" + CLIENTS.incrementAndGet());
       return settings;

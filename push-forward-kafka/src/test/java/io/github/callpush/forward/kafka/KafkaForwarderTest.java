@@ -100,6 +100,12 @@ class KafkaForwarderTest {
   }
 
   @Test
+  void theProducerDoesNotLingerUnlessToldTo() {
+    assertThat(KafkaForwarder.builder("pushes").bootstrapServers("kafka-1:9092").producerProperties())
+        .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0");
+  }
+
+  @Test
   void settingsGivenWinOverTheDerivedOnesButNotOverTheForwardersOwn() {
     Properties ready = new Properties();
     ready.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092");
