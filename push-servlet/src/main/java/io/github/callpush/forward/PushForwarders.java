@@ -49,19 +49,23 @@ public final class PushForwarders {
   /**
    * {@code spec} with the password of its user info, and the values of query parameters whose names speak of a
    * secret ({@code password}, {@code secret}, {@code token}, {@code credential}, {@code jaas}), replaced by
-   * {@code ****}, to show it in a message.
+   * {@code ****}, to show it in a message. The password runs from the user's colon to the last {@code @} before
+   * the query, so that one written unencoded, holding {@code /} or {@code @}, never shows: a spec with an
+   * {@code @} in its path shows less than it could rather than a secret.
    */
   public static String shown(String spec) {
     if (spec == null) {
       return null;
     }
     String shown = spec;
-    int scheme = shown.indexOf("://");
-    int at = shown.indexOf('@', Math.max(scheme, 0));
-    int slash = scheme < 0 ? -1 : shown.indexOf('/', scheme + 3);
-    int colon = scheme < 0 ? -1 : shown.indexOf(':', scheme + 3);
-    if (scheme >= 0 && at >= 0 && (slash < 0 || at < slash) && colon >= 0 && colon < at) {
-      shown = shown.substring(0, colon + 1) + MASK + shown.substring(at);
+    int authority = shown.indexOf("://") + 3;
+    if (authority >= 3) {
+      int query = shown.indexOf('?', authority);
+      int at = shown.lastIndexOf('@', (query < 0 ? shown.length() : query) - 1);
+      int colon = shown.indexOf(':', authority);
+      if (at >= authority && colon >= 0 && colon < at) {
+        shown = shown.substring(0, colon + 1) + MASK + shown.substring(at);
+      }
     }
     return SECRET_PARAMETER.matcher(shown).replaceAll("$1" + MASK);
   }

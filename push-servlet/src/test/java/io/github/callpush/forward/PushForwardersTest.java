@@ -76,7 +76,10 @@ class PushForwardersTest {
         .isEqualTo("amqps://user:****@mq.example.com/vhost?exchange=x");
     assertThat(PushForwarders.shown("amqp://user@mq/v")).isEqualTo("amqp://user@mq/v");
     assertThat(PushForwarders.shown("kafka://a:9092,b:9092/topic")).isEqualTo("kafka://a:9092,b:9092/topic");
-    assertThat(PushForwarders.shown("kafka://a:9092/t@x")).isEqualTo("kafka://a:9092/t@x");
+    assertThat(PushForwarders.shown("amqp://app:p/s@s:w@mq:5672/prod")).isEqualTo("amqp://app:****@mq:5672/prod");
+    assertThat(PushForwarders.shown("amqp://user@mq/v?x=a@b:c")).isEqualTo("amqp://user@mq/v?x=a@b:c");
+    // no valid spec has an @ after its host: taken for the end of a password, shown too little rather than too much
+    assertThat(PushForwarders.shown("kafka://a:9092/t@x")).isEqualTo("kafka://a:****@x");
     assertThat(PushForwarders.shown("kafka://a:9092/t?sasl.jaas.config=x%20password%3D%22p%22&linger.ms=5"
         + "&ssl.key.password=k"))
         .isEqualTo("kafka://a:9092/t?sasl.jaas.config=****&linger.ms=5&ssl.key.password=****");

@@ -11,6 +11,7 @@ import io.github.callpush.ReceivedPush;
 import io.github.callpush.RetryLaterException;
 import io.github.callpush.event.PushEvent;
 import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.forward.PushHeaders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -127,7 +128,7 @@ public final class RabbitForwarder implements PushForwarder {
         factory.enableHostnameVerification();
       }
     } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException invalid) {
-      throw new IllegalArgumentException("not an AMQP URI: " + redacted(amqpUri));
+      throw new IllegalArgumentException("not an AMQP URI: " + PushForwarders.shown(amqpUri));
     }
     return new Builder(factory);
   }
@@ -181,11 +182,6 @@ public final class RabbitForwarder implements PushForwarder {
     return new AMQP.BasicProperties.Builder().deliveryMode(PERSISTENT).messageId(push.eventKey())
         .contentType(push.contentType()).timestamp(Date.from(push.receivedAt().truncatedTo(ChronoUnit.SECONDS)))
         .headers(headers).build();
-  }
-
-  /** {@code uri} with everything from the user's colon to the last {@code @} replaced by {@code ***}. */
-  static String redacted(String uri) {
-    return uri.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^:@/]*):.*@", "$1:***@");
   }
 
   private static String defaultRoutingKey(ReceivedPush push) {

@@ -94,13 +94,6 @@ class RabbitPushesTest {
   }
 
   @Test
-  void aUriPasswordIsRedacted() {
-    assertThat(RabbitForwarder.redacted("amqp://app:s3cret@mq:5672/prod")).isEqualTo("amqp://app:***@mq:5672/prod");
-    assertThat(RabbitForwarder.redacted("amqp://app:p/s@s:w@mq:5672/prod")).isEqualTo("amqp://app:***@mq:5672/prod");
-    assertThat(RabbitForwarder.redacted("amqp://mq:5672/prod")).isEqualTo("amqp://mq:5672/prod");
-  }
-
-  @Test
   void aBadUriOrAnUnreachableBrokerIsReportedWithoutThePassword() throws IOException {
     int closed;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -108,7 +101,10 @@ class RabbitPushesTest {
     }
 
     assertThatThrownBy(() -> RabbitForwarder.builder("http://app:s3cret@mq:5672/prod"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app:***@mq")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app:****@mq")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> RabbitForwarder.builder("http://app:p/s@s3cret@mq:5672/prod"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app:****@mq")
         .hasMessageNotContaining("s3cret");
     assertThatThrownBy(() -> RabbitForwarder.builder("amqp://app:s3cret@127.0.0.1:" + closed + "/prod").build())
         .isInstanceOf(IOException.class).hasMessageContaining("unreachable at 127.0.0.1:" + closed + " (vhost prod)")
