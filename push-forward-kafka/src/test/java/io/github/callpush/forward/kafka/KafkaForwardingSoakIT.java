@@ -4,14 +4,13 @@ import static io.github.callpush.fixtures.soak.ForwardedCopies.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.callpush.ChaosProxy;
-import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
-import io.github.callpush.PushRequest;
 import io.github.callpush.ReceivedPush;
 import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.OncePerEvent;
 import io.github.callpush.fixtures.EmbeddedReceiver;
 import io.github.callpush.fixtures.Push;
+import io.github.callpush.fixtures.soak.BrokerOutages;
 import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
@@ -27,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,15 +68,17 @@ class KafkaForwardingSoakIT {
 
   private final String topic = "callpush-soak-" + Long.toHexString(System.currentTimeMillis());
   private final List<AutoCloseable> closeAfter = new ArrayList<>();
-  private final ExecutorService outages = Executors.newSingleThreadExecutor(
-      task -> new Thread(task, "callpush-soak-outages"));
+  private final AtomicLong stopMillis = new AtomicLong();
+  private final AtomicLong restartMillis = new AtomicLong();
+  private BrokerOutages outages;
   private KafkaBroker broker;
   private ChaosProxy proxy;
 
   @AfterEach
   void stop() throws Exception {
-    outages.shutdownNow();
-    outages.awaitTermination(60, TimeUnit.SECONDS);
+    if (outages != null) {
+      outages.close();
+    }
     try {
       for (AutoCloseable closeable : closeAfter) {
         closeable.close();
@@ -106,14 +106,14 @@ class KafkaForwardingSoakIT {
     broker = KafkaBroker.start(port, proxy.port());
     broker.createTopic(topic, 3);
     InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(4L * pushes.size()).build();
-    Outages outage = new Outages(pushes.size());
-    List<URI> nodes = List.of(node(store, outage), node(store, outage));
+    outages = new BrokerOutages(pushes.size(), STOP_AFTER, DOWN, this::stopBroker, this::restartBroker, CUT_AFTER,
+        CUT, proxy::cut, proxy::restore);
+    List<URI> nodes = List.of(node(store), node(store));
 
     long start = System.nanoTime();
     DeliveryReport report = ForwardedCopies.sendOver(nodes, pushes, DUPLICATES);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    outages.shutdown();
-    assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
+    assertThat(outages.awaitOver(Duration.ofSeconds(60))).as("outages over").isTrue();
     for (AutoCloseable closeable : closeAfter) {
       closeable.close();
     }
@@ -127,12 +127,12 @@ class KafkaForwardingSoakIT {
             + "records=%d duplicates=%d (same key, 1 replayed) outages=%d+%d cut (stop up to %d ms, restart up to %d ms) "
             + "consumerRuns=%d unacked=%d elapsed=%.1fs%n",
         pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
-        attempts(report, 500), report.retries(), records, duplicates, outage.stops.get(), outage.cuts.get(),
-        outage.stopMillis.get(), outage.restartMillis.get(), consumed.runs(), report.failed(),
+        attempts(report, 500), report.retries(), records, duplicates, outages.stops(), outages.cuts(),
+        stopMillis.get(), restartMillis.get(), consumed.runs(), report.failed(),
         elapsed.toMillis() / 1000.0);
 
-    assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
-    assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
+    assertThat(outages.stops()).as("broker stops mid-run").isEqualTo(STOP_AFTER.size());
+    assertThat(outages.cuts()).as("connection cuts mid-run").isOne();
     assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
@@ -142,11 +142,22 @@ class KafkaForwardingSoakIT {
     consumed.assertEveryEventLandedWithOneKeyAndRanOnce(pushes, report, Set.of(replayed));
   }
 
+  private void stopBroker() throws Exception {
+    long begin = System.nanoTime();
+    broker.stop();
+    stopMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), Math::max);
+  }
+
+  private void restartBroker() throws Exception {
+    broker.restart();
+    restartMillis.accumulateAndGet(broker.lastStart().toMillis(), Math::max);
+  }
+
   /** A receiver node on Jetty forwarding to the topic; returns its URL. */
-  private URI node(InMemoryDedupStore store, Outages outage) throws Exception {
+  private URI node(InMemoryDedupStore store) throws Exception {
     KafkaForwarder forwarder = KafkaForwarder.builder(topic).bootstrapServers(broker.bootstrapServers())
         .deadline(Duration.ofSeconds(2)).build();
-    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outage)
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outages)
         .lease(Duration.ofSeconds(10)).retention(Duration.ofMinutes(10))
         .onReceived("kafka", forwarder).build();
     EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
@@ -256,61 +267,5 @@ class KafkaForwardingSoakIT {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.CLIENT_ID_CONFIG, "callpush-soak-consumer"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  /**
-   * Stops the broker, and starts it again after {@link #DOWN}, when the nodes received 30% and 60% of the pushes'
-   * worth of requests, and cuts the proxy's connections for {@link #CUT} at 75%, on a thread of its own.
-   */
-  private final class Outages implements PushObserver {
-
-    private final List<Integer> stopAt;
-    private final int cutAt;
-    private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger stops = new AtomicInteger();
-    private final AtomicInteger cuts = new AtomicInteger();
-    private final AtomicLong stopMillis = new AtomicLong();
-    private final AtomicLong restartMillis = new AtomicLong();
-
-    Outages(int pushes) {
-      stopAt = STOP_AFTER.stream().map(share -> (int) (share * pushes)).toList();
-      cutAt = (int) (CUT_AFTER * pushes);
-    }
-
-    @Override
-    public void received(PushRequest request) {
-      int count = requests.incrementAndGet();
-      if (stopAt.contains(count)) {
-        outages.execute(this::stopAndRestart);
-      } else if (count == cutAt) {
-        outages.execute(this::cut);
-      }
-    }
-
-    private void stopAndRestart() {
-      try {
-        long begin = System.nanoTime();
-        broker.stop();
-        stopMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), Math::max);
-        stops.incrementAndGet();
-        Thread.sleep(DOWN.toMillis());
-        broker.restart();
-        restartMillis.accumulateAndGet(broker.lastStart().toMillis(), Math::max);
-      } catch (Exception failed) {
-        throw new IllegalStateException("the broker did not stop and start again", failed);
-      }
-    }
-
-    private void cut() {
-      proxy.cut();
-      cuts.incrementAndGet();
-      try {
-        Thread.sleep(CUT.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      } finally {
-        proxy.restore();
-      }
-    }
   }
 }

@@ -8,14 +8,13 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import io.github.callpush.ChaosProxy;
-import io.github.callpush.PushObserver;
 import io.github.callpush.PushReceiver;
-import io.github.callpush.PushRequest;
 import io.github.callpush.ReceivedPush;
 import io.github.callpush.dedup.InMemoryDedupStore;
 import io.github.callpush.dedup.OncePerEvent;
 import io.github.callpush.fixtures.EmbeddedReceiver;
 import io.github.callpush.fixtures.Push;
+import io.github.callpush.fixtures.soak.BrokerOutages;
 import io.github.callpush.fixtures.soak.ForwardedCopies;
 import io.github.callpush.fixtures.simulator.DeliveryReport;
 import io.github.callpush.fixtures.simulator.DeliveryReport.PushDelivery;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -62,23 +59,22 @@ class RabbitForwardingSoakIT {
   private final String run = "callpush-soak-" + UUID.randomUUID();
   private final List<AutoCloseable> closeAfter = new ArrayList<>();
   private final List<ChaosProxy> proxies = new ArrayList<>();
-  private final ExecutorService outages = Executors.newSingleThreadExecutor(
-      task -> new Thread(task, "callpush-soak-outages"));
   private final Thread startAgain = new Thread(() -> rabbitmqctlQuietly("start_app"), "callpush-soak-start-app");
   private volatile boolean stopped;
+  private BrokerOutages outages;
 
   @AfterEach
   void cleanUp() throws Exception {
-    outages.shutdownNow();
-    outages.awaitTermination(30, TimeUnit.SECONDS);
+    if (outages != null) {
+      outages.close();
+    }
     try {
       for (AutoCloseable closeable : closeAfter) {
         closeable.close();
       }
     } finally {
       if (stopped) {
-        rabbitmqctl("start_app");
-        rabbitmqctl("await_startup");
+        startBroker();
         Runtime.getRuntime().removeShutdownHook(startAgain);
       }
       try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-cleanup");
@@ -101,14 +97,15 @@ class RabbitForwardingSoakIT {
       channel.queueBind(run, run, "#");
     }
     InMemoryDedupStore store = InMemoryDedupStore.builder().maximumSize(4L * pushes.size()).build();
-    Outages outage = new Outages(pushes.size());
-    List<URI> nodes = List.of(node(store, outage), node(store, outage));
+    outages = new BrokerOutages(pushes.size(), STOP_AFTER, DOWN, this::stopBroker,
+        RabbitForwardingSoakIT::startBroker, CUT_AFTER, CUT, () -> proxies.forEach(ChaosProxy::cut),
+        () -> proxies.forEach(ChaosProxy::restore));
+    List<URI> nodes = List.of(node(store), node(store));
 
     long start = System.nanoTime();
     DeliveryReport report = ForwardedCopies.sendOver(nodes, pushes, DUPLICATES);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    outages.shutdown();
-    assertThat(outages.awaitTermination(60, TimeUnit.SECONDS)).as("outages over").isTrue();
+    assertThat(outages.awaitOver(Duration.ofSeconds(60))).as("outages over").isTrue();
     for (AutoCloseable closeable : closeAfter) {
       closeable.close();
     }
@@ -121,11 +118,11 @@ class RabbitForwardingSoakIT {
     System.out.printf("RabbitMQ forwarding soak: pushes=%d sent=%d acked=%d 503s=%d noAnswer=%d 500s=%d retries=%d "
             + "messages=%d duplicates=%d (same key) outages=%d+%d cut consumerRuns=%d unacked=%d elapsed=%.1fs%n",
         pushes.size(), report.sent(), report.acked(), attempts(report, 503), attempts(report, 0),
-        attempts(report, 500), report.retries(), messages, duplicates, outage.stops.get(),
-        outage.cuts.get(), consumed.runs(), report.failed(), elapsed.toMillis() / 1000.0);
+        attempts(report, 500), report.retries(), messages, duplicates, outages.stops(),
+        outages.cuts(), consumed.runs(), report.failed(), elapsed.toMillis() / 1000.0);
 
-    assertThat(outage.stops).as("broker stops mid-run").hasValue(STOP_AFTER.size());
-    assertThat(outage.cuts).as("connection cuts mid-run").hasValue(1);
+    assertThat(outages.stops()).as("broker stops mid-run").isEqualTo(STOP_AFTER.size());
+    assertThat(outages.cuts()).as("connection cuts mid-run").isOne();
     assertThat(attempts(report, 503)).as("503s while the broker was away").isPositive();
     assertThat(report.deliveries().stream().filter(PushDelivery::duplicate).count()).as("duplicates sent")
         .isPositive();
@@ -135,12 +132,12 @@ class RabbitForwardingSoakIT {
   }
 
   /** A receiver node on Jetty forwarding through a proxy of its own; returns its URL. */
-  private URI node(InMemoryDedupStore store, Outages outage) throws Exception {
+  private URI node(InMemoryDedupStore store) throws Exception {
     ChaosProxy proxy = new ChaosProxy(RABBITMQ_PORT);
     proxies.add(proxy);
     RabbitForwarder forwarder = RabbitForwarder.builder(factory(proxy.port())).exchange(run)
         .confirmTimeout(Duration.ofSeconds(2)).build();
-    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outage)
+    PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outages)
         .lease(Duration.ofSeconds(10)).retention(Duration.ofMinutes(10))
         .onReceived("rabbitmq", forwarder).build();
     EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
@@ -211,61 +208,17 @@ class RabbitForwardingSoakIT {
   }
 
 
-  /**
-   * Stops and starts the broker when the nodes received 25% and 50% of the pushes' worth of requests, and cuts the
-   * forwarders' connections at 75%, on a thread of its own.
-   */
-  private final class Outages implements PushObserver {
-
-    private final List<Integer> stopAt;
-    private final int cutAt;
-    private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger stops = new AtomicInteger();
-    private final AtomicInteger cuts = new AtomicInteger();
-
-    Outages(int pushes) {
-      stopAt = STOP_AFTER.stream().map(share -> (int) (share * pushes)).toList();
-      cutAt = (int) (CUT_AFTER * pushes);
+  private void stopBroker() {
+    if (!stopped) {
+      Runtime.getRuntime().addShutdownHook(startAgain);
+      stopped = true;
     }
+    rabbitmqctl("stop_app");
+  }
 
-    @Override
-    public void received(PushRequest request) {
-      int count = requests.incrementAndGet();
-      if (stopAt.contains(count)) {
-        outages.execute(this::stopAndStart);
-      } else if (count == cutAt) {
-        outages.execute(this::cut);
-      }
-    }
-
-    private void stopAndStart() {
-      try {
-        if (!stopped) {
-          Runtime.getRuntime().addShutdownHook(startAgain);
-          stopped = true;
-        }
-        rabbitmqctl("stop_app");
-        stops.incrementAndGet();
-        Thread.sleep(DOWN.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      } finally {
-        rabbitmqctl("start_app");
-        rabbitmqctl("await_startup");
-      }
-    }
-
-    private void cut() {
-      proxies.forEach(ChaosProxy::cut);
-      cuts.incrementAndGet();
-      try {
-        Thread.sleep(CUT.toMillis());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      } finally {
-        proxies.forEach(ChaosProxy::restore);
-      }
-    }
+  private static void startBroker() {
+    rabbitmqctl("start_app");
+    rabbitmqctl("await_startup");
   }
 
   /** Runs {@code rabbitmqctl <command>} and fails with its output unless it exits 0 within 60 s. */
