@@ -17,6 +17,8 @@
 #        raw client's threads), THREADS (wrk's, 1), WARMUP (s of one unmeasured run per target first, 5; 0 for
 #        none), RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672/%2F), KAFKA_SETTINGS (producer settings for both
 #        the raw client and the forwarder, e.g. linger.ms=0&batch.size=65536; none by default),
+#        BROKER_DELAY_MS (0: the broker behind a proxy delaying each way by this much, for the raw client and the
+#        forwarder alike, as a broker across a network; sections then named "Forward (Kafka, +0.5 ms each way)"),
 #        SKIP_BUILD=1 (reuse the jar),
 #        SMOKE=1 (1 s runs, no warm-up: only proves it runs)
 # Results: benchmarks/target/forward/BROKER.log (the target's output), wrk.log (wrk's output) and results.tsv
@@ -24,7 +26,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$root"
-COMMAND="$(bench_command "DURATION ROUNDS CONNECTIONS THREADS WARMUP RABBITMQ_URL KAFKA_SETTINGS" benchmarks/run-forward.sh "$@")"
+COMMAND="$(bench_command "DURATION ROUNDS CONNECTIONS THREADS WARMUP RABBITMQ_URL KAFKA_SETTINGS BROKER_DELAY_MS" \
+  benchmarks/run-forward.sh "$@")"
 if [[ "${SMOKE:-0}" == 1 ]]; then : "${DURATION:=1}" "${ROUNDS:=1}" "${WARMUP:=0}"; fi
 DURATION=${DURATION:-20}
 ROUNDS=${ROUNDS:-1}
@@ -32,6 +35,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 WARMUP=${WARMUP:-5}
 RABBITMQ_URL=${RABBITMQ_URL:-amqp://guest:guest@127.0.0.1:5672/%2F}
+BROKER_DELAY_MS=${BROKER_DELAY_MS:-0}
 CDR=test-fixtures/src/main/resources/io/github/callpush/fixtures/samples/valid/cdr.json
 if [[ $# == 0 ]]; then set -- kafka rabbitmq; fi
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
@@ -51,11 +55,12 @@ for broker in "$@"; do
     rabbitmq) spec=$RABBITMQ_URL name=RabbitMQ ;;
     *) echo "unknown broker $broker (kafka, rabbitmq)" >&2; exit 2 ;;
   esac
+  if [[ "$BROKER_DELAY_MS" != 0 ]]; then name="$name, +$BROKER_DELAY_MS ms each way"; fi
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   LOG=$OUT/$broker.log
   : >"$LOG" # now: the background job's own redirection may come after the first look for "listening"
   java -Xmx1g -cp "$jar" io.github.callpush.benchmarks.ForwardTarget "$PORT" "$spec" "$CDR" "$CONNECTIONS" \
-    "$DURATION" "$WARMUP" >"$LOG" 2>&1 &
+    "$DURATION" "$WARMUP" "$BROKER_DELAY_MS" >"$LOG" 2>&1 &
   PID=$!
   # the raw run comes first: the broker's start (Kafka) and the raw warm-up and run
   for _ in $(seq 1200); do grep -q listening "$LOG" && break; kill -0 $PID 2>/dev/null || break; sleep 0.1; done

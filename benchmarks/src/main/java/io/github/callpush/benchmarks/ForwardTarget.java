@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,11 @@ import org.eclipse.jetty.server.Server;
  * dedup) that differ only in their {@code onReceived} listener: {@code /forward} the broker's forwarder from the
  * {@code forward} setting's URI, {@code /noop} one that does nothing; {@code GET /listener-time} tells the
  * listeners' mean time since the previous GET. Usage: {@code ForwardTarget PORT BROKER BODY_FILE THREADS
- * RAW_SECONDS RAW_WARMUP_SECONDS}, BROKER {@code kafka[?producer settings]} (a KRaft broker of its own,
+ * RAW_SECONDS RAW_WARMUP_SECONDS [DELAY_MS]}, BROKER {@code kafka[?producer settings]} (a KRaft broker of its own,
  * {@link KafkaBroker}, stopped at exit; the settings go to both the raw producer and the forwarder's URI) or an
  * {@code amqp://} URI (a durable queue capped at 10,000 messages is bound to the exchange for the run).
+ * DELAY_MS (default 0) puts the broker behind a {@link LatencyProxy} with that one-way delay, for the raw client
+ * and the forwarder alike: a broker across a network.
  */
 public final class ForwardTarget {
 
@@ -73,14 +76,23 @@ public final class ForwardTarget {
     int threads = Integer.parseInt(args[3]);
     Duration rawTime = Duration.ofMillis((long) (Double.parseDouble(args[4]) * 1000));
     Duration warmup = Duration.ofMillis((long) (Double.parseDouble(args[5]) * 1000));
+    Duration delay = Duration.ofNanos((long) (Double.parseDouble(args.length > 6 ? args[6] : "0") * 1e6));
     List<AutoCloseable> cleanup = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(cleanup), "callpush-bench-cleanup"));
     Map<String, RawSends> raws = new LinkedHashMap<>();
     String forward;
     if (broker.equals("kafka") || broker.startsWith("kafka?")) {
       String query = broker.substring("kafka".length());
-      KafkaBroker kafka = KafkaBroker.start();
-      cleanup.add(kafka);
+      KafkaBroker kafka;
+      if (delay.isZero()) {
+        kafka = KafkaBroker.start();
+      } else { // every client reaches the broker through the proxy, which the broker advertises
+        int brokerPort = KafkaBroker.freePort();
+        LatencyProxy proxy = new LatencyProxy(brokerPort, delay);
+        cleanup.add(proxy);
+        kafka = KafkaBroker.start(brokerPort, proxy.port());
+      }
+      cleanup.add(0, kafka);
       kafka.createTopic(TOPIC, 3);
       Properties settings = settings(query);
       raws.put("Kafka's defaults", kafka(kafka.bootstrapServers(), settings, cleanup));
@@ -90,8 +102,16 @@ public final class ForwardTarget {
       }
       forward = "kafka://" + kafka.bootstrapServers() + "/" + TOPIC + query;
     } else {
-      raws.put("a channel per thread", rabbit(broker, cleanup));
-      forward = broker + (broker.contains("?") ? "&" : "?") + "exchange=" + EXCHANGE;
+      String uri = broker;
+      if (!delay.isZero()) {
+        URI given = new URI(broker);
+        LatencyProxy proxy = new LatencyProxy(given.getPort() < 0 ? 5672 : given.getPort(), delay);
+        cleanup.add(proxy); // closed last: the connections through it are closed first
+        String userInfo = given.getRawUserInfo() == null ? "" : given.getRawUserInfo() + "@";
+        uri = broker.replace("//" + given.getRawAuthority(), "//" + userInfo + "127.0.0.1:" + proxy.port());
+      }
+      raws.put("a channel per thread", rabbit(uri, cleanup));
+      forward = uri + (uri.contains("?") ? "&" : "?") + "exchange=" + EXCHANGE;
     }
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {
@@ -103,8 +123,8 @@ public final class ForwardTarget {
         each.append(String.format(Locale.ROOT, "%s%s %.0f", each.length() == 0 ? "" : ", ", raw.getKey(), perSecond));
         best = Math.max(best, perSecond);
       }
-      System.out.printf(Locale.ROOT, "raw=%.0f confirmed sends/s, the best of: %s (%d threads, %s each)%n", best,
-          each, threads, rawTime);
+      System.out.printf(Locale.ROOT, "raw=%.0f confirmed sends/s, the best of: %s (%d threads, %s each%s)%n", best,
+          each, threads, rawTime, delay.isZero() ? "" : ", the broker " + delay.toNanos() / 1e6 + " ms away each way");
     } finally {
       executor.shutdownNow();
     }
@@ -165,7 +185,7 @@ public final class ForwardTarget {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setUri(uri);
     Connection connection = factory.newConnection("callpush-bench-raw");
-    cleanup.add(connection);
+    cleanup.add(0, connection);
     try (Channel setup = connection.createChannel()) {
       setup.exchangeDeclare(EXCHANGE, "topic", true);
       setup.queueDeclare(QUEUE, true, false, false, Map.of("x-max-length", 10_000));
