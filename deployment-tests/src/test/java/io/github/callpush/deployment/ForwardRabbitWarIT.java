@@ -95,32 +95,14 @@ class ForwardRabbitWarIT extends OnTomcat {
 
   @Test
   void aMisspeltForwardParameterStopsTheWebappAndTheLogNamesTheInitParam() throws Exception {
-    assertRefused(webapp("forward-typo").initParam("token", TOKEN).initParam("forward", forward("exchang=x"))
-        .libraries("forward-rabbitmq"), "exchang");
+    assertForwardRefused(webapp("forward-typo").initParam("token", TOKEN).initParam("forward", forward("exchang=x"))
+        .libraries("forward-rabbitmq"), "exchang", "guest:guest");
   }
 
   @Test
   void aForwardUriWhoseModuleIsMissingStopsTheWebappAndTheLogNamesTheModule() throws Exception {
-    assertRefused(webapp("forward-no-kafka").initParam("token", TOKEN)
-        .initParam("forward", "kafka://127.0.0.1:9092/pushes").libraries("forward-rabbitmq"), "push-forward-kafka");
-  }
-
-  /** Deploys the webapp as a context failing when its servlet does; it must not start, its log name why. */
-  private static void assertRefused(Webapp.Builder builder, String reason) throws Exception {
-    Webapp webapp = builder.contextAttributes("failCtxIfServletStartFails=\"true\"").build();
-    int logged = tomcat.catalinaOut().length();
-    String deployed = tomcat.deploy(webapp);
-    try {
-      assertThat(deployed).startsWith("FAIL");
-      assertThat(tomcat.state(webapp.contextPath())).isNotEqualTo("running");
-      assertThat(post(webapp.pushPath() + "?token=" + TOKEN, Pushes.callRecord().build().body()).statusCode())
-          .isEqualTo(404);
-      String log = tomcat.catalinaOut().substring(logged);
-      assertThat(log.lines().filter(line -> line.contains("init-param: forward: ") && line.contains(reason)))
-          .as("catalina.out while %s was deployed:%n%s", webapp.name(), log).isNotEmpty();
-      assertThat(log).doesNotContain("guest:guest");
-    } finally {
-      tomcat.undeploy(webapp.contextPath());
-    }
+    assertForwardRefused(webapp("forward-no-kafka").initParam("token", TOKEN)
+        .initParam("forward", "kafka://127.0.0.1:9092/pushes").libraries("forward-rabbitmq"), "push-forward-kafka",
+        "guest:guest");
   }
 }

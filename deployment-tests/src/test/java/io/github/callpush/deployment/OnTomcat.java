@@ -3,6 +3,7 @@ package io.github.callpush.deployment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.callpush.fixtures.Pushes;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,5 +105,29 @@ abstract class OnTomcat {
       log = tomcat.userLog();
     }
     return log;
+  }
+
+  /**
+   * Deploys the webapp as a context failing when its servlet does: it must not start nor answer a push, and the
+   * lines catalina.out got meanwhile must name {@code init-param: forward} and {@code reason} on one line and
+   * never hold {@code secret}.
+   */
+  static void assertForwardRefused(Webapp.Builder builder, String reason, String secret)
+      throws IOException, InterruptedException {
+    Webapp webapp = builder.contextAttributes("failCtxIfServletStartFails=\"true\"").build();
+    int logged = tomcat.catalinaOut().length();
+    String deployed = tomcat.deploy(webapp);
+    try {
+      assertThat(deployed).startsWith("FAIL");
+      assertThat(tomcat.state(webapp.contextPath())).isNotEqualTo("running");
+      assertThat(post(webapp.pushPath() + "?token=" + TOKEN, Pushes.callRecord().build().body()).statusCode())
+          .isEqualTo(404);
+      String log = tomcat.catalinaOut().substring(logged);
+      assertThat(log.lines().filter(line -> line.contains("init-param: forward: ") && line.contains(reason)))
+          .as("catalina.out while %s was deployed:%n%s", webapp.name(), log).isNotEmpty();
+      assertThat(log).doesNotContain(secret);
+    } finally {
+      tomcat.undeploy(webapp.contextPath());
+    }
   }
 }

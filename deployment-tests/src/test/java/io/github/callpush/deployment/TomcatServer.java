@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * One Tomcat process, as a user runs it: {@code bin/catalina.sh run} of an unpacked distribution
  * ({@code CATALINA_HOME}) with a base of its own ({@code CATALINA_BASE}: the distribution's {@code conf}
- * with a free HTTP port, no shutdown port, a {@code manager-script} user, and only the manager webapp),
+ * with a free HTTP port, no shutdown port, a {@code manager-script} and {@code manager-jmx} user, and only the
+ * manager webapp),
  * the JDK running the tests as {@code JAVA_HOME}, and stdout and stderr in {@code logs/catalina.out}.
  * Webapps are deployed and undeployed through the manager's text interface, which also runs Tomcat's
  * leak detection ({@code findleaks}). {@link #close()} stops the process with SIGTERM, which Tomcat
@@ -146,6 +147,19 @@ final class TomcatServer implements AutoCloseable {
   }
 
   /**
+   * The names of the MBeans registered in Tomcat's JVM that match {@code query}, an {@code ObjectName} pattern
+   * such as {@code kafka.producer:*}, through the manager's JMX proxy ({@code /manager/jmxproxy?qry=}).
+   */
+  List<String> mbeanNames(String query) throws IOException, InterruptedException {
+    String answer = get("/manager/jmxproxy/?qry=" + encode(query));
+    if (!answer.startsWith("OK")) {
+      throw new IllegalStateException("jmxproxy " + query + " failed: " + answer);
+    }
+    return answer.lines().filter(line -> line.startsWith("Name: ")).map(line -> line.substring("Name: ".length()))
+        .toList();
+  }
+
+  /**
    * The log a user reads: {@code logs/catalina.out} (the process's output, where the console handler
    * writes) and the {@code logs/catalina.DATE.log} files; not {@code localhost.DATE.log}.
    */
@@ -199,13 +213,18 @@ final class TomcatServer implements AutoCloseable {
   }
 
   private String manager(String command) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/manager/text/" + command))
+    return get("/manager/text/" + command);
+  }
+
+  /** GETs {@code path} of the manager webapp as the manager user; fails unless answered 200. */
+  private String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (MANAGER_USER + ":" + managerPassword).getBytes(UTF_8)))
         .timeout(Duration.ofSeconds(120))
         .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("manager " + command + " answered " + response.statusCode() + ": "
+      throw new IllegalStateException("manager " + path + " answered " + response.statusCode() + ": "
           + response.body());
     }
     return response.body().strip();
@@ -247,7 +266,8 @@ final class TomcatServer implements AutoCloseable {
         <?xml version="1.0" encoding="UTF-8"?>
         <tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
           <role rolename="manager-script"/>
-          <user username="%s" password="%s" roles="manager-script"/>
+          <role rolename="manager-jmx"/>
+          <user username="%s" password="%s" roles="manager-script,manager-jmx"/>
         </tomcat-users>
         """.formatted(MANAGER_USER, managerPassword), UTF_8);
     // the test webapps have no TLDs, fragments nor container initializers: skip scanning their jars for them
