@@ -5,9 +5,9 @@
  *
  * <p>The harness is two classes. {@link io.github.callpush.deployment.TomcatServer} makes a
  * {@code CATALINA_BASE} from an unpacked distribution (free HTTP port, no shutdown port, a
- * {@code manager-script} user, only the manager webapp), runs {@code bin/catalina.sh run} with the tests' JDK,
- * deploys and undeploys WARs through {@code /manager/text}, asks {@code findleaks}, and reads
- * {@code catalina.out}. {@link io.github.callpush.deployment.Webapp} assembles a WAR: a {@code web.xml} with
+ * {@code manager-script} and {@code manager-jmx} user, only the manager webapp), runs {@code bin/catalina.sh run}
+ * with the tests' JDK, deploys and undeploys WARs through {@code /manager/text}, asks {@code findleaks}, lists
+ * MBeans through {@code /manager/jmxproxy}, and reads {@code catalina.out}. {@link io.github.callpush.deployment.Webapp} assembles a WAR: a {@code web.xml} with
  * {@code PushServlet} or {@code PushFilter} and init-params, the callpush jar the reactor built with its
  * neighbours as Maven resolved them in {@code WEB-INF/lib}, and the configurer of
  * {@link io.github.callpush.deployment.webapp}, whose listener appends each handled event's id to a file the
