@@ -107,7 +107,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** How long the last start took, until a client got the cluster's description. */
-  Duration lastStart() {
+  public Duration lastStart() {
     return lastStart;
   }
 
@@ -121,7 +121,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** Starts the stopped broker again on the same log dir and ports, and waits until a client reaches it. */
-  synchronized void restart() throws IOException, InterruptedException {
+  public synchronized void restart() throws IOException, InterruptedException {
     if (process != null) {
       throw new IllegalStateException("the broker runs");
     }
@@ -132,7 +132,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** Stops the broker process (SIGTERM, then SIGKILL after 20 s) and waits until it exited. */
-  synchronized void stop() throws InterruptedException {
+  public synchronized void stop() throws InterruptedException {
     if (process == null) {
       return;
     }

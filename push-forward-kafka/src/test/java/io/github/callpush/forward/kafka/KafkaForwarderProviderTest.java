@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.forward.PushForwarders;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 
 /** The {@code forward=kafka://...} setting: the provider found by scheme, its URI read, its mistakes named. */
@@ -49,5 +52,32 @@ class KafkaForwarderProviderTest {
     assertThatThrownBy(() -> PushForwarders.fromSpec("kafka://a:9092/pushes?linger.ms=never"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Kafka refuses the settings: ")
         .hasMessageContaining("linger.ms");
+  }
+
+  @Test
+  void aSettingKafkasProducerDoesNotHaveIsRefusedNamingTheOneMeant() {
+    assertThatThrownBy(() -> PushForwarders.fromSpec("kafka://a:9092/pushes?lingerms=0"))
+        .hasMessage("'lingerms' is not a Kafka producer setting (linger.ms?); a kafka URI's query takes deadline.ms"
+            + " and the producer's settings");
+    assertThatThrownBy(() -> PushForwarders.fromSpec("kafka://a:9092/pushes?group.id=x"))
+        .hasMessage("'group.id' is not a Kafka producer setting; a kafka URI's query takes deadline.ms"
+            + " and the producer's settings");
+  }
+
+  @Test
+  void kafkasRootCauseIsGivenWithTheSecretsMasked() {
+    String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\""
+        + " password=\"hunter2\"";
+    URI uri = URI.create("kafka://127.0.0.1:9/pushes?security.protocol=SASL_PLAINTEXT&sasl.mechanism=PLAIN"
+        + "&sasl.jaas.config=" + URLEncoder.encode(jaas, StandardCharsets.UTF_8));
+    KafkaException refused = new KafkaException("Failed to construct kafka producer",
+        new IllegalArgumentException("bad entry near password=\"hunter2\""));
+
+    assertThat(KafkaForwarderProvider.refusal(refused, uri)).isEqualTo("Kafka refuses the settings: Failed to"
+        + " construct kafka producer: IllegalArgumentException: bad entry near password=\"****\"");
+    // the JAAS entry lacks its closing semicolon: Kafka's reason is in the root cause only
+    assertThatThrownBy(() -> PushForwarders.fromSpec(uri.toString()))
+        .hasMessageStartingWith("Kafka refuses the settings: Failed to construct kafka producer: ")
+        .hasMessageContaining("semi-colon").hasMessageNotContaining("hunter2");
   }
 }
