@@ -1,0 +1,165 @@
+package io.github.callpush.spring.autoconfigure;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.github.callpush.EndpointSettings;
+import io.github.callpush.PushReceiver;
+import io.github.callpush.forward.PushForwarder;
+import io.github.callpush.forward.rabbitmq.RabbitForwarder;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code callpush.forward.broker=rabbitmq} with the application's own Spring AMQP connection factory, Boot's or
+ * its own bean, against the real RabbitMQ on 127.0.0.1:5672: its settings are the ones used, even those the
+ * {@code spring.rabbitmq.*} properties do not say.
+ */
+class RabbitForwardFromAppClientIT {
+
+  private final String exchange = "callpush-app-client-it-" + UUID.randomUUID();
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withPropertyValues("callpush.verification.allow-unverified=true", "callpush.forward.broker=rabbitmq",
+          "callpush.forward.exchange=" + exchange);
+  private final ApplicationContextRunner bootRunner = runner.withConfiguration(BootAutoConfigurations.rabbit());
+  private Connection admin;
+  private Channel channel;
+  private String queue;
+
+  @BeforeEach
+  void connect() throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    admin = factory.newConnection("callpush-app-client-it-admin");
+    channel = admin.createChannel();
+    channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+    queue = channel.queueDeclare("", false, true, false, null).getQueue();
+    channel.queueBind(queue, exchange, "#");
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    channel.exchangeDelete(exchange);
+    admin.close();
+  }
+
+  @Test
+  void bootsConnectionFactoryForwardsToItsAddressLeavingItsOwnSettingsAlone() throws Exception {
+    String ring = Pushes.ring(Pushes.uniqueId("app-rabbit"));
+    // spring.rabbitmq.addresses: refused where the forwarder reads the properties, honoured with Boot's factory
+    bootRunner.withPropertyValues("spring.rabbitmq.addresses=127.0.0.1:5672", "spring.rabbitmq.username=guest",
+        "spring.rabbitmq.password=guest").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertForwards(context, ring);
+          ConnectionFactory applications = context.getBean(AbstractConnectionFactory.class).getRabbitConnectionFactory();
+          assertThat(applications.getThreadFactory().newThread(() -> { }).getName())
+              .as("the application's factory's threads").doesNotStartWith("callpush-rabbitmq-");
+        });
+    assertPublishedOnce(ring);
+  }
+
+  @Test
+  void anApplicationsFactoryBeanIsUsedAsItIsNotAsTheProperties() throws Exception {
+    String ring = Pushes.ring(Pushes.uniqueId("app-rabbit-bean"));
+    runner.withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+        .withUserConfiguration(OwnConnectionFactory.class)
+        .withPropertyValues("spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.password=hunter2")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertForwards(context, ring);
+        });
+    assertPublishedOnce(ring);
+  }
+
+  @Test
+  void severalAddressesAreRefusedNamingTheSetting() {
+    bootRunner.withPropertyValues("spring.rabbitmq.addresses=127.0.0.1:5672,127.0.0.1:5673",
+        "spring.rabbitmq.password=hunter2").run(context -> {
+          InvalidProperty invalid = invalidProperty(context);
+          assertThat(invalid.property()).isEqualTo("callpush.forward.broker");
+          assertThat(invalid.getMessage()).contains("several addresses").contains("127.0.0.1:5673")
+              .contains("callpush.forward.url").doesNotContain("hunter2");
+        });
+  }
+
+  @Test
+  void aWrongPasswordInBootsFactoryStopsTheStartWithoutShowingIt() {
+    bootRunner.withPropertyValues("spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.password=hunter2")
+        .run(context -> {
+          InvalidProperty invalid = invalidProperty(context);
+          assertThat(invalid.property()).isEqualTo("callpush.forward.broker");
+          assertThat(invalid.getMessage()).contains("RabbitMQ unreachable at 127.0.0.1:5672")
+              .doesNotContain("hunter2");
+        });
+  }
+
+  @Test
+  void severalFactoriesWithoutAPrimaryOneAreRefused() {
+    runner.withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
+        .withUserConfiguration(OwnConnectionFactory.class)
+        .withBean("secondConnectionFactory", CachingConnectionFactory.class, () -> new CachingConnectionFactory())
+        .run(context -> {
+          InvalidProperty invalid = invalidProperty(context);
+          assertThat(invalid.property()).isEqualTo("callpush.forward.broker");
+          assertThat(invalid.getMessage()).contains("several").contains("secondConnectionFactory")
+              .contains("@Primary");
+        });
+  }
+
+  private static void assertForwards(AssertableApplicationContext context, String ring) {
+    assertThat(context.getBean(EndpointSettings.FORWARD_LISTENER_ID, PushForwarder.class))
+        .isInstanceOf(RabbitForwarder.class);
+    assertThat(Pushes.handle(context.getBean(PushReceiver.class), ring).status()).isEqualTo(200);
+  }
+
+  private void assertPublishedOnce(String ring) throws Exception {
+    GetResponse message = channel.basicGet(queue, true);
+    assertThat(message).isNotNull();
+    assertThat(new String(message.getBody(), UTF_8)).isEqualTo(ring);
+    assertThat(channel.messageCount(queue)).as("messages after the first").isZero();
+  }
+
+  /** The {@link InvalidProperty} the start failed with, the innermost one. */
+  static InvalidProperty invalidProperty(AssertableApplicationContext context) {
+    assertThat(context).hasFailed();
+    InvalidProperty invalid = null;
+    for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+      invalid = cause instanceof InvalidProperty found ? found : invalid;
+    }
+    assertThat(invalid).as("an InvalidProperty in " + context.getStartupFailure()).isNotNull();
+    return invalid;
+  }
+
+  /**
+   * The application's connection factory: the right password, and the broker's address on the Spring factory
+   * only, its RabbitMQ factory's host being one that resolves nowhere.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class OwnConnectionFactory {
+
+    @Bean
+    CachingConnectionFactory applicationConnectionFactory() {
+      ConnectionFactory rabbit = new ConnectionFactory();
+      rabbit.setHost("callpush-nowhere.invalid");
+      rabbit.setUsername("guest");
+      rabbit.setPassword("guest");
+      CachingConnectionFactory factory = new CachingConnectionFactory(rabbit);
+      factory.setAddresses("127.0.0.1:5672");
+      return factory;
+    }
+  }
+}
