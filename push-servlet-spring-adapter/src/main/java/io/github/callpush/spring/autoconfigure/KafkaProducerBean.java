@@ -35,14 +35,7 @@ final class KafkaProducerBean {
     if (application == null) {
       return null;
     }
-    Map<String, Object> settings;
-    try {
-      settings = new LinkedHashMap<>(application.getConfigurationProperties());
-    } catch (UnsupportedOperationException unreadable) {
-      throw InvalidProperty.of(BrokerClientBeans.BROKER, KAFKA, "the application's Kafka producer factory ("
-          + application.getClass().getName() + ") does not tell its configuration: set callpush.forward.url",
-          unreadable);
-    }
+    Map<String, Object> settings = configuration(application);
     settings.keySet().removeAll(FORWARDERS_OWN);
     try {
       return KafkaForwarder.builder(topic).properties(settings).build();
@@ -50,5 +43,25 @@ final class KafkaProducerBean {
       throw InvalidProperty.of(BrokerClientBeans.BROKER, KAFKA, "Kafka refuses the application's producer settings: "
           + refused.getMessage(), refused);
     }
+  }
+
+  /**
+   * A copy of the factory's configuration; one that does not tell it (an empty map, or the interface's default
+   * throwing) is refused.
+   */
+  private static Map<String, Object> configuration(ProducerFactory<?, ?> application) {
+    RuntimeException unreadable = null;
+    Map<String, Object> settings = Map.of();
+    try {
+      settings = new LinkedHashMap<>(application.getConfigurationProperties());
+    } catch (UnsupportedOperationException unsupported) {
+      unreadable = unsupported;
+    }
+    if (settings.isEmpty()) {
+      throw InvalidProperty.of(BrokerClientBeans.BROKER, KAFKA, "the application's Kafka producer factory ("
+          + application.getClass().getName() + ") does not tell its configuration: set callpush.forward.url",
+          unreadable);
+    }
+    return settings;
   }
 }
