@@ -33,7 +33,7 @@ import org.springframework.kafka.core.ProducerFactory;
  * {@code callpush.forward.broker=kafka} with the application's own Spring Kafka producer factory, Boot's or its
  * own bean, against a real KRaft broker: its settings are the ones used, but for those the forwarder owns.
  */
-class KafkaForwardFromAppClientIT {
+class KafkaForwardFromBootIT {
 
   private static KafkaBroker broker;
 
@@ -95,7 +95,7 @@ class KafkaForwardFromAppClientIT {
     runner.withConfiguration(AutoConfigurations.of(CallpushAutoConfiguration.class))
         .withBean(ProducerFactory.class, () -> new OpaqueProducerFactory())
         .run(context -> {
-          InvalidProperty invalid = RabbitForwardFromAppClientIT.invalidProperty(context);
+          InvalidProperty invalid = StartFailures.invalidProperty(context);
           assertThat(invalid.property()).isEqualTo("callpush.forward.broker");
           assertThat(invalid.getMessage()).contains(OpaqueProducerFactory.class.getName())
               .contains("callpush.forward.url");
