@@ -14,6 +14,7 @@ import io.github.callpush.spring.PushEventListener;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -93,13 +94,15 @@ public class CallpushAutoConfiguration {
     }
 
     /**
-     * The forwarder {@code callpush.forward.url} names, or else {@code callpush.forward.broker} with Spring Boot's
-     * own settings of that broker (see {@link BootBrokerSpecs}), closed with the context; as a
+     * The forwarder {@code callpush.forward.url} names, or else {@code callpush.forward.broker} with the
+     * application's own client of that broker where it has one (see {@link BrokerClientBeans}), else with Spring
+     * Boot's settings of that broker (see {@link BootBrokerSpecs}); closed with the context; as a
      * {@code ReceivedPushListener} bean it listens under its name, the id every front end gives it.
      */
     @Bean(EndpointSettings.FORWARD_LISTENER_ID)
     @Conditional(ForwardConfigured.class)
-    PushForwarder callpushForwarder(CallpushProperties properties, Environment environment) {
+    PushForwarder callpushForwarder(CallpushProperties properties, Environment environment,
+        ListableBeanFactory beans, ResourceLoader resourceLoader) {
       CallpushProperties.Forward forward = properties.getForward();
       String url = forward.getUrl();
       String property = "callpush.forward.url";
@@ -108,16 +111,19 @@ public class CallpushAutoConfiguration {
           throw InvalidProperty.of("callpush.forward.broker", forward.getBroker(),
               "callpush.forward.url is set too: set one of them");
         }
+        if (forward.getBroker() == CallpushProperties.Broker.KAFKA
+            && (forward.getTopic() == null || forward.getTopic().isBlank())) {
+          throw InvalidProperty.of("callpush.forward.topic", forward.getTopic(),
+              "callpush.forward.broker=kafka publishes to this topic: set it");
+        }
+        PushForwarder reused = BrokerClientBeans.forwarder(forward, beans, resourceLoader.getClassLoader());
+        if (reused != null) {
+          return reused;
+        }
         property = "callpush.forward.broker";
         url = switch (forward.getBroker()) {
           case RABBITMQ -> BootBrokerSpecs.rabbitmq(Binder.get(environment), forward.getExchange());
-          case KAFKA -> {
-            if (forward.getTopic() == null || forward.getTopic().isBlank()) {
-              throw InvalidProperty.of("callpush.forward.topic", forward.getTopic(),
-                  "callpush.forward.broker=kafka publishes to this topic: set it");
-            }
-            yield BootBrokerSpecs.kafka(Binder.get(environment), forward.getTopic());
-          }
+          case KAFKA -> BootBrokerSpecs.kafka(Binder.get(environment), forward.getTopic());
         };
       }
       try {

@@ -149,10 +149,11 @@ public class CallpushProperties {
     private String url;
 
     /**
-     * Without url: forward to this broker with Spring Boot's own connection settings, spring.rabbitmq.* (host,
-     * port, username, password, virtual-host, ssl.enabled) or spring.kafka.* (bootstrap-servers, client-id,
-     * security.protocol, properties.*, producer.*), with push-forward-rabbitmq or push-forward-kafka on the
-     * classpath.
+     * Without url: forward to this broker the way the application connects to it, with push-forward-rabbitmq or
+     * push-forward-kafka on the classpath: with a copy of its Spring AMQP connection factory's RabbitMQ factory
+     * (one address) or its Spring Kafka producer factory's configuration where it has that bean, else with Spring
+     * Boot's spring.rabbitmq.* (host, port, username, password, virtual-host, ssl.enabled) or spring.kafka.*
+     * (bootstrap-servers, client-id, security.protocol, properties.*, producer.*) settings.
      */
     private Broker broker;
 
