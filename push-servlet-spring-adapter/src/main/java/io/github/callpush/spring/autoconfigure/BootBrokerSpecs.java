@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@code forward} URI of {@code callpush.forward.broker}, from the connection settings Spring Boot's own
@@ -50,13 +53,19 @@ final class BootBrokerSpecs {
    * ({@code spring.kafka.producer.bootstrap-servers}, else {@code spring.kafka.bootstrap-servers}, else
    * {@code localhost:9092}), the client id and security protocol (the producer's over the common ones), the
    * producer's {@code compression-type}, and {@code spring.kafka.properties.*} overridden by
-   * {@code spring.kafka.producer.properties.*} (SSL and SASL go there). The serializers, {@code acks} and
+   * {@code spring.kafka.producer.properties.*} (SSL and SASL go there). Of the common {@code properties.*}, only
+   * the producer's settings are taken: the others are the consumers' (the forward URI refuses a name that is no
+   * producer setting, as a misspelling). The serializers, {@code acks} and
    * {@code retries} are the forwarder's own: Boot's settings of them, meant for the application's templates, are
    * not passed on.
    */
   static String kafka(Binder binder, String topic) {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.putAll(map(binder, KAFKA + "properties"));
+    map(binder, KAFKA + "properties").forEach((name, value) -> {
+      if (ProducerSettings.has(name)) {
+        settings.put(name, value);
+      }
+    });
     put(binder, settings, "client.id", KAFKA + "client-id", PRODUCER + "client-id");
     put(binder, settings, "security.protocol", KAFKA + "security.protocol", PRODUCER + "security.protocol");
     put(binder, settings, "compression.type", PRODUCER + "compression-type");
@@ -78,6 +87,24 @@ final class BootBrokerSpecs {
 
   private static Map<String, String> map(Binder binder, String property) {
     return binder.bind(property, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+  }
+
+  /**
+   * Whether a producer has the setting {@code name}; true for any name without kafka-clients, whose absence the
+   * forward URI then reports.
+   */
+  private static final class ProducerSettings {
+
+    private static final String CONFIG = "org.apache.kafka.clients.producer.ProducerConfig";
+
+    static boolean has(String name) {
+      return !ClassUtils.isPresent(CONFIG, BootBrokerSpecs.class.getClassLoader()) || Names.ALL.contains(name);
+    }
+
+    /** Loaded only where kafka-clients is. */
+    private static final class Names {
+      static final Set<String> ALL = ProducerConfig.configNames();
+    }
   }
 
   /** Percent-encoded for any part of a URI (a space as {@code %20}, not {@code +}). */

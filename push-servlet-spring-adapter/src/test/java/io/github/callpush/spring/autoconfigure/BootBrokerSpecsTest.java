@@ -59,6 +59,7 @@ class BootBrokerSpecsTest {
     String spec = BootBrokerSpecs.kafka(binder("spring.kafka.bootstrap-servers=a:9092,b:9092",
         "spring.kafka.client-id=app", "spring.kafka.security.protocol=SASL_SSL",
         "spring.kafka.properties.sasl.mechanism=PLAIN", "spring.kafka.properties.linger.ms=5",
+        "spring.kafka.properties.session.timeout.ms=45000",
         "spring.kafka.producer.properties.linger.ms=20", "spring.kafka.producer.compression-type=zstd",
         "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
         "spring.kafka.producer.acks=1", "spring.kafka.producer.retries=0"), "pushes");
