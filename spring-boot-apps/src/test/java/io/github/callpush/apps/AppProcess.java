@@ -3,7 +3,12 @@ package io.github.callpush.apps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged application started as {@code java -jar app.jar ARGUMENTS}, as a user starts it; its
- * output (stdout and stderr) is read as it comes, on a thread named {@code app-output}.
+ * output (stdout and stderr) is read as it comes, on a thread named {@code app-output}. Once
+ * {@link #awaitStarted started}, {@link #push} posts to its endpoint {@code /hooks/callpush}.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -26,9 +32,16 @@ final class AppProcess implements AutoCloseable {
   /** How long a start or a stop may take on a busy two-core machine. */
   static final Duration PATIENCE = Duration.ofSeconds(120);
 
+  /** The line the application logs once it serves HTTP. */
+  static final Pattern STARTED = Pattern.compile("Started PushApp in");
+
+  private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final Process process;
   private final StringBuilder output = new StringBuilder();
   private final Thread reader;
+  private int port;
 
   private AppProcess(Process process) {
     this.process = process;
@@ -76,6 +89,26 @@ final class AppProcess implements AutoCloseable {
         TimeUnit.NANOSECONDS.timedWait(output, left);
       }
     }
+  }
+
+  /** Waits until the application serves HTTP (see {@link #await}); its port. */
+  int awaitStarted() throws InterruptedException {
+    port = Integer.parseInt(await(PORT).group(1));
+    await(STARTED);
+    return port;
+  }
+
+  /** POSTs {@code body} as JSON to the started application's endpoint with {@code token}; its answer. */
+  HttpResponse<String> push(byte[] body, String token) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/callpush?token=" + token))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The platform's call record sample (test-fixtures' {@code cdr.json}), under the event id {@code eventId}. */
+  static String callRecord(String eventId) throws IOException {
+    String sample = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8);
+    return sample.replace("\"0db0948a14ea4b7eaa719f1f2501d142\"", "\"" + eventId + "\"");
   }
 
   /** Waits for the process to end by itself, and for all of its output; its exit code. */

@@ -7,15 +7,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,21 +49,14 @@ class ForwardingAppIT {
     channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
     String queue = channel.queueDeclare("", false, true, false, null).getQueue();
     channel.queueBind(queue, exchange, "#");
-    byte[] cdr = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8)
-        .replace("\"0db0948a14ea4b7eaa719f1f2501d142\"", "\"cdr-" + UUID.randomUUID() + "\"")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] cdr = AppProcess.callRecord("cdr-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     String[] arguments = ("--callpush.verification.tokens=" + TOKEN + " " + settings.replace("EXCHANGE", exchange))
         .split(" ");
     try (AppProcess app = AppProcess.start(arguments)) {
-      int port = Integer.parseInt(app.await(Pattern.compile("Tomcat started on port (\\d+)")).group(1));
-      app.await(Pattern.compile("Started PushApp in"));
-      HttpClient http = HttpClient.newHttpClient();
-      URI endpoint = URI.create("http://127.0.0.1:" + port + "/hooks/callpush?token=" + TOKEN);
-      HttpRequest push = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(cdr)).build();
+      app.awaitStarted();
 
-      assertThat(http.send(push, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-      assertThat(http.send(push, HttpResponse.BodyHandlers.ofString()).statusCode()).as("duplicate").isEqualTo(200);
+      assertThat(app.push(cdr, TOKEN).statusCode()).isEqualTo(200);
+      assertThat(app.push(cdr, TOKEN).statusCode()).as("duplicate").isEqualTo(200);
 
       GetResponse message = channel.basicGet(queue, true);
       assertThat(message).as("the forwarded push; the app said:%n%s", app.output()).isNotNull();

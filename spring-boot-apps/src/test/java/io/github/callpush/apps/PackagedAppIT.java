@@ -8,13 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -31,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PackagedAppIT {
 
   private static final String TOKEN = "s3cret-" + UUID.randomUUID();
-  private static final Pattern STARTED = Pattern.compile("Started PushApp in");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -52,14 +48,14 @@ class PackagedAppIT {
     try (AppProcess app = AppProcess.start(environment, argument.replace("SECRET", TOKEN))) {
       assertThat(app.awaitExit()).as(mistake).isNotZero();
       assertThat(app.output()).contains("APPLICATION FAILED TO START", named).doesNotContain(TOKEN)
-          .doesNotContain(STARTED.pattern());
+          .doesNotContain(AppProcess.STARTED.pattern());
     }
   }
 
   @Test
   void startsUnverifiedOnlyWhenToldToAndWarnsAboutIt() throws Exception {
     try (AppProcess app = AppProcess.start("--callpush.verification.allow-unverified=true")) {
-      app.await(STARTED);
+      app.await(AppProcess.STARTED);
       assertThat(app.output()).containsPattern("WARN .*callpush.*(verif|anyone)");
     }
   }
@@ -76,8 +72,7 @@ class PackagedAppIT {
     @BeforeAll
     void start() throws Exception {
       app = AppProcess.start("--callpush.verification.tokens=" + TOKEN);
-      port = Integer.parseInt(app.await(Pattern.compile("Tomcat started on port (\\d+)")).group(1));
-      app.await(STARTED);
+      port = app.awaitStarted();
     }
 
     @AfterAll
@@ -93,11 +88,11 @@ class PackagedAppIT {
 
     @Test
     void acknowledgesARealPushWithTheTokenAndRefusesAWrongOne() throws Exception {
-      HttpResponse<String> accepted = push(callRecord("cdr-" + UUID.randomUUID()), TOKEN);
+      HttpResponse<String> accepted = push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), TOKEN);
       assertThat(accepted.statusCode()).isEqualTo(200);
       assertThat(accepted.body()).isEqualTo("success");
 
-      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
+      assertThat(push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -129,9 +124,9 @@ class PackagedAppIT {
 
     @Test
     void countsEveryPushUnderItsOutcome() throws Exception {
-      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(200);
-      assertThat(push(callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
-      assertThat(push(callRecord(PushApp.FAILING_EVENT + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(500);
+      assertThat(push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(200);
+      assertThat(push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
+      assertThat(push(AppProcess.callRecord(PushApp.FAILING_EVENT + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(500);
 
       for (String outcome : new String[] {"handled", "unauthorized", "listener_failed"}) {
         HttpResponse<String> meter = get("/actuator/metrics/callpush.pushes?tag=outcome:" + outcome);
@@ -141,21 +136,12 @@ class PackagedAppIT {
     }
 
     private HttpResponse<String> push(String body, String token) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/callpush?token=" + token))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return app.push(body.getBytes(StandardCharsets.UTF_8), token);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
           HttpResponse.BodyHandlers.ofString());
     }
-  }
-
-  /** The platform's call record sample, under the event id {@code eventId}. */
-  private static String callRecord(String eventId) throws IOException {
-    String sample = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8);
-    return sample.replace("\"0db0948a14ea4b7eaa719f1f2501d142\"", "\"" + eventId + "\"");
   }
 }
