@@ -38,14 +38,18 @@ class PackagedAppIT {
           + " | callpush.verification.tokens",
       "an unset environment variable | --callpush.verification.tokens=${CALLPUSH_TOKEN} | unset"
           + " | callpush.verification.tokens is the unresolved placeholder ${CALLPUSH_TOKEN}",
-      "no verification | --callpush.path=/hooks/callpush | keep | callpush.verification.allow-unverified"})
+      "no verification | --callpush.path=/hooks/callpush | keep | callpush.verification.allow-unverified",
+      "a blank Kafka topic | --callpush.verification.tokens=SECRET --callpush.forward.broker=kafka"
+          + " --callpush.forward.topic= | keep | callpush.forward.topic",
+      "a producer setting the Kafka forwarder owns | --callpush.verification.tokens=SECRET"
+          + " --callpush.forward.url=kafka://127.0.0.1:9092/pushes?acks=0 | keep | callpush.forward.url"})
   void refusesToStartOn(String mistake, String argument, String variable, String named) throws Exception {
     Consumer<Map<String, String>> environment = switch (variable) {
       case "empty" -> env -> env.put("CALLPUSH_TOKEN", "");
       case "unset" -> env -> env.remove("CALLPUSH_TOKEN");
       default -> env -> { };
     };
-    try (AppProcess app = AppProcess.start(environment, argument.replace("SECRET", TOKEN))) {
+    try (AppProcess app = AppProcess.start(environment, argument.replace("SECRET", TOKEN).split(" "))) {
       assertThat(app.awaitExit()).as(mistake).isNotZero();
       assertThat(app.output()).contains("APPLICATION FAILED TO START", named).doesNotContain(TOKEN)
           .doesNotContain(AppProcess.STARTED.pattern());
