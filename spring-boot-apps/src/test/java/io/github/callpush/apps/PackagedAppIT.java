@@ -42,7 +42,11 @@ class PackagedAppIT {
       "a blank Kafka topic | --callpush.verification.tokens=SECRET --callpush.forward.broker=kafka"
           + " --callpush.forward.topic= | keep | callpush.forward.topic",
       "a producer setting the Kafka forwarder owns | --callpush.verification.tokens=SECRET"
-          + " --callpush.forward.url=kafka://127.0.0.1:9092/pushes?acks=0 | keep | callpush.forward.url"})
+          + " --callpush.forward.url=kafka://127.0.0.1:9092/pushes?acks=0 | keep"
+          + " | callpush.forward.url & acks is the forwarder's",
+      "a misspelt Kafka producer setting | --callpush.verification.tokens=SECRET"
+          + " --callpush.forward.url=kafka://127.0.0.1:9092/pushes?linger.msec=5 | keep"
+          + " | callpush.forward.url & 'linger.msec' is not a Kafka producer setting"})
   void refusesToStartOn(String mistake, String argument, String variable, String named) throws Exception {
     Consumer<Map<String, String>> environment = switch (variable) {
       case "empty" -> env -> env.put("CALLPUSH_TOKEN", "");
@@ -51,8 +55,8 @@ class PackagedAppIT {
     };
     try (AppProcess app = AppProcess.start(environment, argument.replace("SECRET", TOKEN).split(" "))) {
       assertThat(app.awaitExit()).as(mistake).isNotZero();
-      assertThat(app.output()).contains("APPLICATION FAILED TO START", named).doesNotContain(TOKEN)
-          .doesNotContain(AppProcess.STARTED.pattern());
+      assertThat(app.output()).contains("APPLICATION FAILED TO START").contains(named.split(" & "))
+          .doesNotContain(TOKEN).doesNotContain(AppProcess.STARTED.pattern());
     }
   }
 
@@ -130,7 +134,8 @@ class PackagedAppIT {
     void countsEveryPushUnderItsOutcome() throws Exception {
       assertThat(push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(200);
       assertThat(push(AppProcess.callRecord("cdr-" + UUID.randomUUID()), "wrong").statusCode()).isEqualTo(401);
-      assertThat(push(AppProcess.callRecord(PushApp.FAILING_EVENT + UUID.randomUUID()), TOKEN).statusCode()).isEqualTo(500);
+      assertThat(push(AppProcess.callRecord(PushApp.FAILING_EVENT + UUID.randomUUID()), TOKEN).statusCode())
+          .isEqualTo(500);
 
       for (String outcome : new String[] {"handled", "unauthorized", "listener_failed"}) {
         HttpResponse<String> meter = get("/actuator/metrics/callpush.pushes?tag=outcome:" + outcome);
