@@ -33,9 +33,9 @@ final class BrokerClientBeans {
   static PushForwarder forwarder(CallpushProperties.Forward forward, ListableBeanFactory beans, ClassLoader loader) {
     return switch (forward.getBroker()) {
       case RABBITMQ -> present(loader, SPRING_RABBIT, RABBIT_FORWARDER)
-          ? RabbitConnectionBean.forwarder(beans, forward.getExchange()) : null;
+          ? RabbitConnectionBean.forwarder(beans, forward.getExchange(), forward.getDeadline()) : null;
       case KAFKA -> present(loader, SPRING_KAFKA, KAFKA_FORWARDER)
-          ? KafkaProducerBean.forwarder(beans, forward.getTopic()) : null;
+          ? KafkaProducerBean.forwarder(beans, forward.getTopic(), forward.getDeadline()) : null;
     };
   }
 

@@ -11,6 +11,7 @@ import io.github.callpush.dedup.DedupStore;
 import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.forward.PushForwarders;
 import io.github.callpush.spring.PushEventListener;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,13 @@ public class CallpushAutoConfiguration {
      * Boot's settings of that broker (see {@link BootBrokerSpecs}); closed with the context; as a
      * {@code ReceivedPushListener} bean it listens under its name, the id every front end gives it.
      */
+    /** The forwarder's last outcomes, an observer of the receiver, for the health indicator. */
+    @Bean
+    @Conditional(ForwardConfigured.class)
+    ForwardOutcomes callpushForwardOutcomes() {
+      return new ForwardOutcomes(Clock.systemUTC());
+    }
+
     @Bean(EndpointSettings.FORWARD_LISTENER_ID)
     @Conditional(ForwardConfigured.class)
     PushForwarder callpushForwarder(CallpushProperties properties, Environment environment,
@@ -106,6 +114,11 @@ public class CallpushAutoConfiguration {
       CallpushProperties.Forward forward = properties.getForward();
       String url = forward.getUrl();
       String property = "callpush.forward.url";
+      if (forward.getDeadline() != null && (forward.getBroker() == null || forward.getDeadline().toMillis() < 1)) {
+        throw InvalidProperty.of("callpush.forward.deadline", forward.getDeadline(), forward.getBroker() == null
+            ? "it goes with callpush.forward.broker; callpush.forward.url gives its own (deadline.ms=, confirm-timeout-ms=)"
+            : "a deadline is at least 1 ms");
+      }
       if (forward.getBroker() != null) {
         if (url != null) {
           throw InvalidProperty.of("callpush.forward.broker", forward.getBroker(),
@@ -125,6 +138,12 @@ public class CallpushAutoConfiguration {
           case RABBITMQ -> BootBrokerSpecs.rabbitmq(Binder.get(environment), forward.getExchange());
           case KAFKA -> BootBrokerSpecs.kafka(Binder.get(environment), forward.getTopic());
         };
+        if (forward.getDeadline() != null) {
+          url += (url.contains("?") ? "&" : "?") + switch (forward.getBroker()) {
+            case RABBITMQ -> "confirm-timeout-ms=";
+            case KAFKA -> "deadline.ms=";
+          } + forward.getDeadline().toMillis();
+        }
       }
       try {
         return PushForwarders.fromSpec(url);

@@ -1,6 +1,7 @@
 package io.github.callpush.spring.autoconfigure;
 
 import io.github.callpush.dedup.DedupStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -11,7 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 
 /**
- * The health indicator {@code callpush} on Spring Boot 3, probing the dedup store. Its condition names
+ * The health indicator {@code callpush} on Spring Boot 3, probing the dedup store and, with
+ * {@code callpush.forward.*}, down while the last publish to the broker failed. Its condition names
  * Boot 3's {@code HealthIndicator} as a string, so on Boot 4 (where
  * {@link CallpushBoot4HealthAutoConfiguration} applies) this class is never loaded.
  */
@@ -26,12 +28,13 @@ public class CallpushHealthAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "callpushHealthIndicator")
-  HealthIndicator callpushHealthIndicator(DedupStore store) {
-    DedupStoreProbe probe = new DedupStoreProbe(store);
+  HealthIndicator callpushHealthIndicator(DedupStore store, ObjectProvider<ForwardOutcomes> forwarding) {
+    CallpushHealthCheck check = new CallpushHealthCheck(store, forwarding.getIfAvailable());
     return new AbstractHealthIndicator(DedupStoreProbe.FAILED) {
       @Override
       protected void doHealthCheck(Health.Builder builder) {
-        builder.up().withDetails(probe.probe());
+        CallpushHealthCheck.Result result = check.run();
+        (result.up() ? builder.up() : builder.down()).withDetails(result.details());
       }
     };
   }

@@ -163,6 +163,12 @@ public class CallpushProperties {
     /** The Kafka topic pushes are published to, with broker=kafka (required there). */
     private String topic;
 
+    /**
+     * With broker: how long a push waits for the broker's confirm before it is answered 503 (the forwarder's
+     * default, 5 s, when unset). With url, the URL gives it (deadline.ms=, confirm-timeout-ms=).
+     */
+    private Duration deadline;
+
     public String getUrl() {
       return url;
     }
@@ -193,6 +199,14 @@ public class CallpushProperties {
 
     public void setTopic(String topic) {
       this.topic = topic;
+    }
+
+    public Duration getDeadline() {
+      return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+      this.deadline = deadline;
     }
   }
 

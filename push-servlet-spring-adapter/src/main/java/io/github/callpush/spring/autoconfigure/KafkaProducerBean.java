@@ -2,6 +2,7 @@ package io.github.callpush.spring.autoconfigure;
 
 import io.github.callpush.forward.PushForwarder;
 import io.github.callpush.forward.kafka.KafkaForwarder;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,11 @@ final class KafkaProducerBean {
 
   private KafkaProducerBean() {}
 
-  /** The forwarder publishing to {@code topic} with the application's producer settings, or null without. */
-  static PushForwarder forwarder(ListableBeanFactory beans, String topic) {
+  /**
+   * The forwarder publishing to {@code topic} with the application's producer settings, waiting for confirms up to
+   * {@code deadline} (null: the forwarder's default), or null without such settings.
+   */
+  static PushForwarder forwarder(ListableBeanFactory beans, String topic, Duration deadline) {
     ProducerFactory<?, ?> application =
         BrokerClientBeans.unique(beans, ResolvableType.forClass(ProducerFactory.class), KAFKA);
     if (application == null) {
@@ -38,7 +42,11 @@ final class KafkaProducerBean {
     Map<String, Object> settings = configuration(application);
     settings.keySet().removeAll(FORWARDERS_OWN);
     try {
-      return KafkaForwarder.builder(topic).properties(settings).build();
+      KafkaForwarder.Builder builder = KafkaForwarder.builder(topic).properties(settings);
+      if (deadline != null) {
+        builder.deadline(deadline);
+      }
+      return builder.build();
     } catch (IllegalArgumentException | KafkaException refused) {
       throw InvalidProperty.of(BrokerClientBeans.BROKER, KAFKA, "Kafka refuses the application's producer settings: "
           + refused.getMessage(), refused);

@@ -7,6 +7,7 @@ import io.github.callpush.forward.rabbitmq.RabbitForwarder;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -26,8 +27,11 @@ final class RabbitConnectionBean {
 
   private RabbitConnectionBean() {}
 
-  /** The forwarder publishing to {@code exchange} with the application's connection settings, or null without. */
-  static PushForwarder forwarder(ListableBeanFactory beans, String exchange) {
+  /**
+   * The forwarder publishing to {@code exchange} with the application's connection settings, waiting for confirms
+   * up to {@code deadline} (null: the forwarder's default), or null without such settings.
+   */
+  static PushForwarder forwarder(ListableBeanFactory beans, String exchange, Duration deadline) {
     AbstractConnectionFactory application =
         BrokerClientBeans.unique(beans, ResolvableType.forClass(AbstractConnectionFactory.class), RABBITMQ);
     if (application == null) {
@@ -46,7 +50,11 @@ final class RabbitConnectionBean {
       factory.setPort(address.getPort());
     }
     try {
-      return RabbitForwarder.builder(factory).exchange(exchange).build();
+      RabbitForwarder.Builder builder = RabbitForwarder.builder(factory).exchange(exchange);
+      if (deadline != null) {
+        builder.confirmTimeout(deadline);
+      }
+      return builder.build();
     } catch (IOException | RuntimeException refused) {
       throw InvalidProperty.of(BrokerClientBeans.BROKER, RABBITMQ, refused.getMessage(), refused);
     }

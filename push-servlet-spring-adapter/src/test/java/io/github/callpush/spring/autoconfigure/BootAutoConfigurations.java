@@ -1,6 +1,8 @@
 package io.github.callpush.spring.autoconfigure;
 
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.context.ApplicationContext;
 
 /** Boot's own auto-configurations the tests add, in spring-boot-autoconfigure on Boot 3 and in modules on Boot 4. */
 final class BootAutoConfigurations {
@@ -18,6 +20,21 @@ final class BootAutoConfigurations {
     return of("org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
   }
+
+  /**
+   * The status and details of the {@code callpushHealthIndicator} bean's health; by reflection, as Boot 3 and 4
+   * differ in its type.
+   */
+  @SuppressWarnings("unchecked")
+  static Health health(ApplicationContext context) throws ReflectiveOperationException {
+    Object indicator = context.getBean("callpushHealthIndicator");
+    Object health = indicator.getClass().getMethod("health").invoke(indicator);
+    return new Health(health.getClass().getMethod("getStatus").invoke(health).toString(),
+        (Map<String, Object>) health.getClass().getMethod("getDetails").invoke(health));
+  }
+
+  /** A health's status ({@code UP}, {@code DOWN}) and details. */
+  record Health(String status, Map<String, Object> details) {}
 
   /** The class of the Boot on the class path, Boot 3's name or Boot 4's, with callpush's auto-configuration. */
   private static AutoConfigurations of(String boot3, String boot4) {

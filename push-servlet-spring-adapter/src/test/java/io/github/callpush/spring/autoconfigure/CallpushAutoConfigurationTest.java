@@ -224,6 +224,10 @@ class CallpushAutoConfigurationTest {
           + " | set callpush.forward.url instead",
       "callpush.forward.broker=rabbitmq spring.rabbitmq.password=hunter2 spring.rabbitmq.port=1"
           + " | callpush.forward.broker | RabbitMQ unreachable at localhost:1",
+      "callpush.forward.url=recording://x callpush.forward.deadline=2s | callpush.forward.deadline"
+          + " | it goes with callpush.forward.broker",
+      "callpush.forward.broker=rabbitmq callpush.forward.deadline=0s | callpush.forward.deadline"
+          + " | a deadline is at least 1 ms",
       "callpush.forward.broker=activemq | callpush.forward.broker | activemq",
       "callpush.forward.broker= | callpush.forward.broker | Correct or remove it"})
   void refusesToStartOnAMissingOrInvalidSetting(String settings, String property, String reason) {
@@ -432,11 +436,8 @@ class CallpushAutoConfigurationTest {
         .run(context -> assertThat(context).doesNotHaveBean("callpushHealthIndicator"));
   }
 
-  /** The status of the {@code callpushHealthIndicator} bean; by reflection, as Boot 3 and 4 differ in its type. */
   private static String health(AssertableApplicationContext context) throws ReflectiveOperationException {
-    Object indicator = context.getBean("callpushHealthIndicator");
-    Object health = indicator.getClass().getMethod("health").invoke(indicator);
-    return health.getClass().getMethod("getStatus").invoke(health).toString();
+    return BootAutoConfigurations.health(context).status();
   }
 
   private static int claimRows(DataSource dataSource) throws SQLException {

@@ -150,6 +150,32 @@ class RabbitForwardFromBootIT {
         });
   }
 
+  @Test
+  void theHealthIsDownWhileTheLastPublishFailedAndUpAgainOnceOneIsConfirmed() throws Exception {
+    String first = Pushes.ring(Pushes.uniqueId("boot-rabbit-health"));
+    String second = Pushes.ring(Pushes.uniqueId("boot-rabbit-health"));
+    propertiesRunner.withConfiguration(AutoConfigurations.of(CallpushHealthAutoConfiguration.class,
+        CallpushBoot4HealthAutoConfiguration.class)).withPropertyValues("callpush.forward.deadline=2s")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(BootAutoConfigurations.health(context).status()).as("before any push").isEqualTo("UP");
+          channel.queueUnbind(queue, exchange, "#");
+
+          assertThat(Pushes.handle(context.getBean(PushReceiver.class), first).status()).as("unroutable")
+              .isEqualTo(503);
+          BootAutoConfigurations.Health down = BootAutoConfigurations.health(context);
+          assertThat(down.status()).isEqualTo("DOWN");
+          assertThat(down.details().get("forward")).asString().contains("lastConfirmed=never", "unroutable");
+
+          channel.queueBind(queue, exchange, "#");
+          assertThat(Pushes.handle(context.getBean(PushReceiver.class), second).status()).isEqualTo(200);
+          BootAutoConfigurations.Health up = BootAutoConfigurations.health(context);
+          assertThat(up.status()).isEqualTo("UP");
+          assertThat(up.details().get("forward")).asString().doesNotContain("lastConfirmed=never")
+              .contains("unroutable");
+        });
+  }
+
   private static void assertForwards(AssertableApplicationContext context, String ring) {
     assertThat(context).hasNotFailed();
     assertThat(context.getBean(EndpointSettings.FORWARD_LISTENER_ID, PushForwarder.class))
