@@ -105,6 +105,12 @@ final class AppProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GETs {@code path} (with its query) from the started application; its answer. */
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The platform's call record sample (test-fixtures' {@code cdr.json}), under the event id {@code eventId}. */
   static String callRecord(String eventId) throws IOException {
     String sample = Files.readString(Path.of(System.getProperty("sample.cdr")), StandardCharsets.UTF_8);

@@ -63,7 +63,7 @@ class ForwardingToKafkaAppIT {
   @CsvSource(delimiter = '|', value = {
       "callpush.forward.url | --callpush.forward.url=kafka://BOOTSTRAP/TOPIC?deadline.ms=DEADLINE",
       "callpush.forward.broker with spring.kafka.* | --callpush.forward.broker=kafka --callpush.forward.topic=TOPIC"
-          + " --spring.kafka.bootstrap-servers=BOOTSTRAP --spring.kafka.producer.properties.deadline.ms=DEADLINE"})
+          + " --spring.kafka.bootstrap-servers=BOOTSTRAP --callpush.forward.deadline=DEADLINEms"})
   void aPushLandsOnceInTheTopicAsSentKeyedByItsCall(String configuredBy, String settings) throws Exception {
     String topic = "callpush-app-it-" + UUID.randomUUID();
     broker.createTopic(topic, 1);
@@ -117,8 +117,14 @@ class ForwardingToKafkaAppIT {
       }
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
       assertThat(refused.headers().firstValue("Retry-After")).as("Retry-After").isPresent();
+      HttpResponse<String> down = app.get("/actuator/health/callpush");
+      assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+      assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"lastFailed\":\"20", "Kafka");
 
       pushUntilAcknowledged(app, during);
+      HttpResponse<String> up = app.get("/actuator/health/callpush");
+      assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+      assertThat(up.body()).contains("\"status\":\"UP\"", "\"lastConfirmed\":\"20");
       assertThat(records(topic)).extracting(ConsumerRecord::value).as("the push pushed again once the broker is back")
           .anySatisfy(value -> assertThat(value).isEqualTo(during));
     }

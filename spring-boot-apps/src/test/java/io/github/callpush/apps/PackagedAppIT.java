@@ -3,12 +3,8 @@ package io.github.callpush.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -73,14 +69,12 @@ class PackagedAppIT {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class Configured {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private AppProcess app;
-    private int port;
 
     @BeforeAll
     void start() throws Exception {
       app = AppProcess.start("--callpush.verification.tokens=" + TOKEN);
-      port = app.awaitStarted();
+      app.awaitStarted();
     }
 
     @AfterAll
@@ -149,8 +143,7 @@ class PackagedAppIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return app.get(path);
     }
   }
 }
