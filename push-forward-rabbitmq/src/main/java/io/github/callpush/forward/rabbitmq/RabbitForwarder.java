@@ -282,8 +282,12 @@ public final class RabbitForwarder implements PushForwarder {
   private static final class ClientThreads implements ThreadFactory {
 
     private final AtomicInteger count = new AtomicInteger();
-    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> created = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A thread kept until it has ended: {@link #awaitEnd} joins it even when its task is over, for a thread
+     * whose task returned is still alive for a moment (long enough for Tomcat's leak check after an undeploy).
+     */
     @Override
     public Thread newThread(Runnable task) {
       String name = "callpush-rabbitmq-" + count.incrementAndGet();
@@ -292,21 +296,18 @@ public final class RabbitForwarder implements PushForwarder {
         if (!current.getName().startsWith(name)) {
           current.setName(name + " " + current.getName());
         }
-        try {
-          task.run();
-        } finally {
-          running.remove(Thread.currentThread());
-        }
+        task.run();
       }, name);
       thread.setDaemon(true);
-      running.add(thread);
+      created.removeIf(ended -> ended.getState() == Thread.State.TERMINATED);
+      created.add(thread);
       return thread;
     }
 
     void awaitEnd(Duration wait) {
       long deadline = System.nanoTime() + wait.toNanos();
       try {
-        for (Thread thread : running) {
+        for (Thread thread : created) {
           long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
           thread.join(left);
         }
