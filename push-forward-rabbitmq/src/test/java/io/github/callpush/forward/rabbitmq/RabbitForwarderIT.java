@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.github.callpush.ChaosProxy;
 import io.github.callpush.EndpointSettings.Setting;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.Test;
 /** The forwarder against the real RabbitMQ on 127.0.0.1:5672, over HTTP from the platform simulator. */
 class RabbitForwarderIT {
 
-  private static final int RABBITMQ_PORT = 5672;
   private static final String TOKEN = "t0ken";
 
   private final String exchange = "callpush-it-" + UUID.randomUUID();
@@ -64,7 +62,7 @@ class RabbitForwarderIT {
 
   @BeforeEach
   void connect() throws Exception {
-    admin = factory(RABBITMQ_PORT).newConnection("callpush-it-admin");
+    admin = LocalRabbitMq.factory(LocalRabbitMq.PORT).newConnection("callpush-it-admin");
     channel = admin.createChannel();
   }
 
@@ -74,18 +72,9 @@ class RabbitForwarderIT {
     admin.close();
   }
 
-  private static ConnectionFactory factory(int port) {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(port);
-    factory.setUsername("guest");
-    factory.setPassword("guest");
-    factory.setNetworkRecoveryInterval(200);
-    return factory;
-  }
-
   private RabbitForwarder forwarder(int port) throws Exception {
-    return RabbitForwarder.builder(factory(port)).exchange(exchange).confirmTimeout(Duration.ofSeconds(2)).build();
+    return RabbitForwarder.builder(LocalRabbitMq.factory(port)).exchange(exchange)
+        .confirmTimeout(Duration.ofSeconds(2)).build();
   }
 
   /** A queue of this test bound to the exchange for every routing key, deleted with the admin connection. */
@@ -134,7 +123,7 @@ class RabbitForwarderIT {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     Push cdr = Samples.named("cdr").push();
     ReceiverSetup setup = EndpointSettings.builder().tokens(List.of(TOKEN))
-        .forward("amqp://guest:guest@127.0.0.1:" + RABBITMQ_PORT + "/%2F?exchange=" + exchange
+        .forward("amqp://guest:guest@127.0.0.1:" + LocalRabbitMq.PORT + "/%2F?exchange=" + exchange
             + "&confirm-timeout-ms=2000&heartbeat=30")
         .build().configure();
     List<GetResponse> messages;
@@ -152,7 +141,7 @@ class RabbitForwarderIT {
     });
     assertThat(threadsStartedSince(before)).as("closed with the endpoint").noneMatch(name -> name.contains("rabbitmq"));
     assertThatThrownBy(() -> EndpointSettings.builder().tokens(List.of(TOKEN))
-        .forward("amqp://guest:guest@127.0.0.1:" + RABBITMQ_PORT + "/%2F?exchang=x").build().configure())
+        .forward("amqp://guest:guest@127.0.0.1:" + LocalRabbitMq.PORT + "/%2F?exchang=x").build().configure())
         .isInstanceOfSatisfying(InvalidSettingException.class, refused -> {
           assertThat(refused.setting()).isEqualTo(Setting.FORWARD);
           assertThat(refused.reason()).startsWith("unknown parameter exchang in the amqp URI");
@@ -167,7 +156,7 @@ class RabbitForwarderIT {
     Push hangup = Pushes.callSheetHangup().build();
     List<Push> pushes = List.of(cdr, gbk, hangup);
     List<GetResponse> messages;
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT); PushReceiver receiver = receiver(forwarder);
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT); PushReceiver receiver = receiver(forwarder);
         EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
         PlatformSimulator platform = platform(server).retries(0).build()) {
       String queue = queue();
@@ -223,7 +212,7 @@ class RabbitForwarderIT {
         .flatMap(seed -> Scenarios.seeded(seed).named(Scenarios.OUTBOUND_ANSWERED).pushes().stream()).toList();
     List<GetResponse> messages;
     long nanos;
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT); PushReceiver receiver = receiver(forwarder);
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT); PushReceiver receiver = receiver(forwarder);
         EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
         PlatformSimulator platform = platform(server).retries(0).concurrency(8).build()) {
       String queue = queue();
@@ -247,7 +236,7 @@ class RabbitForwarderIT {
   @Test
   void aBrokerOutageIsAnswered503WithinTheDeadlineAndTheRetryLandsThePushOnce() throws Exception {
     Push push = Samples.named("cdr").push();
-    try (ChaosProxy proxy = new ChaosProxy(RABBITMQ_PORT); RabbitForwarder forwarder = forwarder(proxy.port());
+    try (ChaosProxy proxy = new ChaosProxy(LocalRabbitMq.PORT); RabbitForwarder forwarder = forwarder(proxy.port());
         PushReceiver receiver = receiver(forwarder);
         EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
         PlatformSimulator platform = platform(server).retries(30).backoff(Duration.ofMillis(100)).build()) {
@@ -278,7 +267,7 @@ class RabbitForwarderIT {
   @Test
   void anUnroutablePushIsAnswered503UntilAQueueIsBoundThenLandsOnce() throws Exception {
     Push push = Samples.named("cdr").push();
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT); PushReceiver receiver = receiver(forwarder);
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT); PushReceiver receiver = receiver(forwarder);
         EmbeddedReceiver server = EmbeddedReceiver.builder().receiver(receiver).start();
         PlatformSimulator platform = platform(server).retries(30).backoff(Duration.ofMillis(100)).build()) {
       CompletableFuture<DeliveryReport> sent = CompletableFuture.supplyAsync(() -> platform.send(push));
@@ -299,7 +288,7 @@ class RabbitForwarderIT {
     Push push = Samples.named("cdr").push();
     String full = channel.queueDeclare("", false, true, true,
         Map.of("x-max-length", 0, "x-overflow", "reject-publish")).getQueue();
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT)) {
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT)) {
       channel.queueBind(full, exchange, "#");
       ReceivedPush received = received(push, "k-rejected");
 
@@ -315,8 +304,8 @@ class RabbitForwarderIT {
   @Test
   void aConfirmLaterThanTheTimeoutFailsThePushInTimeThoughTheMessageMayLand() throws Exception {
     Push push = Samples.named("cdr").push();
-    try (StallingProxy proxy = new StallingProxy(RABBITMQ_PORT);
-        RabbitForwarder forwarder = RabbitForwarder.builder(factory(proxy.port())).exchange(exchange)
+    try (StallingProxy proxy = new StallingProxy(LocalRabbitMq.PORT);
+        RabbitForwarder forwarder = RabbitForwarder.builder(LocalRabbitMq.factory(proxy.port())).exchange(exchange)
             .confirmTimeout(Duration.ofMillis(500)).build()) {
       String queue = queue();
       forwarder.onPush(received(push, "k-before"));
@@ -343,7 +332,7 @@ class RabbitForwarderIT {
     List<String> results = new CopyOnWriteArrayList<>();
     List<Boolean> redelivered = new CopyOnWriteArrayList<>();
     CountDownLatch acked = new CountDownLatch(1);
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT)) {
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT)) {
       Channel consumer = admin.createChannel();
       String queue = queue();
       forwarder.onPush(received(push, "acc:cdr:redelivered"));
@@ -379,7 +368,7 @@ class RabbitForwarderIT {
   void closeLeavesNoClientThreadRunning() throws Exception {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     List<String> whileOpen;
-    try (RabbitForwarder forwarder = forwarder(RABBITMQ_PORT)) {
+    try (RabbitForwarder forwarder = forwarder(LocalRabbitMq.PORT)) {
       String queue = queue();
       Push push = Samples.named("cdr").push();
       forwarder.onPush(received(push, "k-close"));

@@ -48,7 +48,6 @@ class RabbitForwardingSoakIT {
 
   /** The pushes at least (whole calls); {@code -Dcallpush.soak.forward.pushes=n} for another size. */
   private static final int PUSHES = Integer.getInteger("callpush.soak.forward.pushes", 100_000);
-  private static final int RABBITMQ_PORT = 5672;
   private static final double DUPLICATES = 0.05;
   private static final List<Double> STOP_AFTER = List.of(0.25, 0.5);
   private static final double CUT_AFTER = 0.75;
@@ -77,7 +76,7 @@ class RabbitForwardingSoakIT {
         startBroker();
         Runtime.getRuntime().removeShutdownHook(startAgain);
       }
-      try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-cleanup");
+      try (Connection admin = LocalRabbitMq.factory(LocalRabbitMq.PORT).newConnection("callpush-soak-cleanup");
           Channel channel = admin.createChannel()) {
         channel.queueDelete(run);
         channel.exchangeDelete(run);
@@ -90,7 +89,7 @@ class RabbitForwardingSoakIT {
     List<Push> pushes = ForwardedCopies.wholeCalls(PUSHES);
     Map<String, Push> byEventId = pushes.stream().collect(Collectors.toMap(Push::eventId, push -> push));
     assertThat(byEventId).as("every push has an event id of its own").hasSize(pushes.size());
-    try (Connection admin = factory(RABBITMQ_PORT).newConnection("callpush-soak-setup");
+    try (Connection admin = LocalRabbitMq.factory(LocalRabbitMq.PORT).newConnection("callpush-soak-setup");
         Channel channel = admin.createChannel()) {
       channel.exchangeDeclare(run, "topic", true);
       channel.queueDeclare(run, true, false, false, null);
@@ -133,9 +132,9 @@ class RabbitForwardingSoakIT {
 
   /** A receiver node on Jetty forwarding through a proxy of its own; returns its URL. */
   private URI node(InMemoryDedupStore store) throws Exception {
-    ChaosProxy proxy = new ChaosProxy(RABBITMQ_PORT);
+    ChaosProxy proxy = new ChaosProxy(LocalRabbitMq.PORT);
     proxies.add(proxy);
-    RabbitForwarder forwarder = RabbitForwarder.builder(factory(proxy.port())).exchange(run)
+    RabbitForwarder forwarder = RabbitForwarder.builder(LocalRabbitMq.factory(proxy.port())).exchange(run)
         .confirmTimeout(Duration.ofSeconds(2)).build();
     PushReceiver receiver = PushReceiver.builder().allowUnverified().dedupStore(store).observer(outages)
         .lease(Duration.ofSeconds(10)).retention(Duration.ofMinutes(10))
@@ -145,16 +144,6 @@ class RabbitForwardingSoakIT {
     return server.url();
   }
 
-  private static ConnectionFactory factory(int port) {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(port);
-    factory.setUsername("guest");
-    factory.setPassword("guest");
-    factory.setNetworkRecoveryInterval(200);
-    return factory;
-  }
-
   /**
    * Two consumers on the run's queue, each message through {@link RabbitPushes} and one shared {@link OncePerEvent}
    * as its Javadoc shows (acked when RAN or DONE_BEFORE, requeued when IN_FLIGHT), until every message is acked;
@@ -162,7 +151,8 @@ class RabbitForwardingSoakIT {
    */
   private int consume(ForwardedCopies consumed, int pushes) throws Exception {
     AtomicInteger acked = new AtomicInteger();
-    try (Connection connection = factory(RABBITMQ_PORT).newConnection("callpush-soak-consumers")) {
+    ConnectionFactory factory = LocalRabbitMq.factory(LocalRabbitMq.PORT);
+    try (Connection connection = factory.newConnection("callpush-soak-consumers")) {
       int messages;
       try (Channel channel = connection.createChannel()) {
         messages = channel.queueDeclarePassive(run).getMessageCount();
