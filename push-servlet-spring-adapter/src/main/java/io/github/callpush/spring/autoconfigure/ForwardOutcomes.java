@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What became of the forwarder's last publishes ({@code callpush.forward.*}), as the receiver's observer sees its
@@ -18,7 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ForwardOutcomes implements PushObserver {
 
   private final Clock clock;
-  private final AtomicReference<Outcomes> outcomes = new AtomicReference<>(new Outcomes(null, null, null, false));
+  /** When the last publish was confirmed, epoch millis, 0 for none: written on every confirmed push, no allocation. */
+  private volatile long confirmedMillis;
+  /** The last failed publish; null for none. */
+  private volatile Failure failed;
 
   ForwardOutcomes(Clock clock) {
     this.clock = clock;
@@ -27,36 +29,35 @@ final class ForwardOutcomes implements PushObserver {
   @Override
   public void listenerRan(PushEvent event, String listenerId, long nanos, boolean succeeded) {
     if (succeeded && EndpointSettings.FORWARD_LISTENER_ID.equals(listenerId)) {
-      Instant now = clock.instant();
-      outcomes.updateAndGet(last -> new Outcomes(now, last.failed(), last.failure(), false));
+      confirmedMillis = clock.millis();
     }
   }
 
   @Override
   public void listenerFailed(PushEvent event, String listenerId, Throwable failure) {
     if (EndpointSettings.FORWARD_LISTENER_ID.equals(listenerId)) {
-      Instant now = clock.instant();
-      String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-      outcomes.updateAndGet(last -> new Outcomes(last.confirmed(), now, reason, true));
+      failed = new Failure(clock.millis(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
   }
 
-  /** Whether the last publish failed. */
+  /** Whether the last publish failed: one failed, and none was confirmed later (in the same millisecond: failing). */
   boolean failing() {
-    return outcomes.get().failing();
+    Failure last = failed;
+    return last != null && last.atMillis() >= confirmedMillis;
   }
 
   /** When the last publish was confirmed and the last failed ({@code never} for none), and why it failed. */
   Map<String, Object> details() {
-    Outcomes last = outcomes.get();
+    Failure last = failed;
+    long lastConfirmed = confirmedMillis;
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("lastConfirmed", last.confirmed() == null ? "never" : last.confirmed().toString());
-    details.put("lastFailed", last.failed() == null ? "never" : last.failed().toString());
-    if (last.failure() != null) {
-      details.put("failure", last.failure());
+    details.put("lastConfirmed", lastConfirmed == 0 ? "never" : Instant.ofEpochMilli(lastConfirmed).toString());
+    details.put("lastFailed", last == null ? "never" : Instant.ofEpochMilli(last.atMillis()).toString());
+    if (last != null) {
+      details.put("failure", last.reason());
     }
     return details;
   }
 
-  private record Outcomes(Instant confirmed, Instant failed, String failure, boolean failing) {}
+  private record Failure(long atMillis, String reason) {}
 }
