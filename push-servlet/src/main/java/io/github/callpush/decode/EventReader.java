@@ -1,6 +1,7 @@
 package io.github.callpush.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.AgentLogin;
 import io.github.callpush.event.AgentLogout;
@@ -35,8 +36,6 @@ import java.util.List;
 /** Turns one parsed payload into its typed event. */
 final class EventReader {
 
-  private static final int BILL_CALL_FIELDS = 16;
-
   private final LocalTimes times;
   private final JsonSource json;
 
@@ -45,13 +44,16 @@ final class EventReader {
     this.json = json;
   }
 
-  /** The event of a parsed body; {@code receivedAt} is the time of one that carries none. */
-  PushEvent read(ObjectNode root, Instant receivedAt) {
-    ObjectNode payload = root;
+  /**
+   * The event of a JSON body: {@code root} its top-level members, {@code raw} the whole body as the event shows
+   * it; {@code receivedAt} is the time of one that carries none.
+   */
+  PushEvent read(Members root, ObjectNode raw, Instant receivedAt) {
+    Members payload = root;
     String wrapperId = null;
-    JsonNode content = isWrapper(root) ? unwrap(root.get("content")) : null;
+    Members content = isWrapper(root) ? root.object("content") : null;
     if (content != null) {
-      payload = (ObjectNode) content;
+      payload = content;
       wrapperId = PayloadFields.textOf(root.get("uniqueId"));
     }
     PayloadFields fields = new PayloadFields(payload, times, json);
@@ -66,7 +68,7 @@ final class EventReader {
         statusTime,
         firstNonNull(statusTime, type == EventType.CALL_RECORD ? recordTime(fields, receivedAt) : receivedAt),
         fields.map("extras"),
-        root);
+        raw);
     return switch (type) {
       case OUTBOUND_RING -> new OutboundRing(header, callState(fields));
       case OUTBOUND_HANGUP -> new OutboundHangup(
@@ -94,7 +96,7 @@ final class EventReader {
    * being a field of it ({@code mediaFailreason}'s {@code content.segments}): a wrapper has no account or event
    * id of its own.
    */
-  private static boolean isWrapper(ObjectNode root) {
+  private static boolean isWrapper(Members root) {
     return !root.hasNonNull("accountId") && !root.hasNonNull("eventUniqueId");
   }
 
@@ -110,19 +112,16 @@ final class EventReader {
   }
 
   /** {@code content.segments} of a {@code mediaFailreason} (also accepted at the top level). */
-  private List<MediaFailReason.Segment> segments(ObjectNode root) {
-    JsonNode content = root.get("content");
-    if (content != null && content.isTextual()) {
-      content = json.parseEmbeddedObject(content.textValue());
-    }
-    JsonNode segments = content != null && content.isObject() ? content.get("segments") : root.get("segments");
-    if (segments == null || !segments.isArray()) {
+  private List<MediaFailReason.Segment> segments(Members root) {
+    Members content = root.object("content");
+    Object member = content != null ? content.get("segments") : root.get("segments");
+    if (!(member instanceof ArrayNode segments)) {
       return List.of();
     }
     List<MediaFailReason.Segment> read = new ArrayList<>(segments.size());
     for (JsonNode segment : segments) {
       if (segment instanceof ObjectNode object) {
-        PayloadFields fields = new PayloadFields(object, times, json);
+        PayloadFields fields = new PayloadFields(Members.of(object, json), times, json);
         read.add(new MediaFailReason.Segment(millis(fields.integer("beginTime")), millis(fields.integer("endTime")),
             fields.integer("channelId"), fields.text("text")));
       }
@@ -132,15 +131,6 @@ final class EventReader {
 
   private static Duration millis(Integer millis) {
     return millis == null ? null : Duration.ofMillis(millis);
-  }
-
-  /** The payload of a {@code {"content":{...},"uniqueId":...}} wrapper (an object, or a string holding one). */
-  private JsonNode unwrap(JsonNode content) {
-    if (content == null) {
-      return null;
-    }
-    JsonNode payload = content.isTextual() ? json.parseEmbeddedObject(content.textValue()) : content;
-    return payload != null && payload.isObject() ? payload : null;
   }
 
   private static CallState callState(PayloadFields fields) {
@@ -240,14 +230,20 @@ final class EventReader {
   }
 
   private BillCall billCall(String[] fields) {
-    String[] f = new String[BILL_CALL_FIELDS];
-    for (int i = 0; i < f.length && i < fields.length; i++) {
-      String value = fields[i].trim();
-      f[i] = value.isEmpty() || "null".equals(value) ? null : value;
-    }
     return new BillCall(
-        time(f[0]), time(f[1]), time(f[2]), f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
-        f[14], f[15], List.of(fields));
+        time(field(fields, 0)), time(field(fields, 1)), time(field(fields, 2)), field(fields, 3), field(fields, 4),
+        field(fields, 5), field(fields, 6), field(fields, 7), field(fields, 8), field(fields, 9), field(fields, 10),
+        field(fields, 11), field(fields, 12), field(fields, 13), field(fields, 14), field(fields, 15),
+        List.of(fields));
+  }
+
+  /** Field {@code i} of a bill call, trimmed; null when missing, empty or {@code "null"}. */
+  private static String field(String[] fields, int i) {
+    if (i >= fields.length) {
+      return null;
+    }
+    String value = fields[i].trim();
+    return value.isEmpty() || "null".equals(value) ? null : value;
   }
 
   /** {@code entry.split("\\|", -1)} without the intermediate list: a call record has a few of these. */

@@ -45,7 +45,7 @@ final class FormPushReader {
   }
 
   PushEvent read(ObjectNode form, Instant receivedAt) {
-    PayloadFields fields = new PayloadFields(firstValues(form), times, json);
+    PayloadFields fields = new PayloadFields(Members.of(firstValues(form), json), times, json);
     String callSheetId = fields.text("CallSheetID");
     Code<CallSheetState> state = fields.code("CallState", CallSheetState.class);
     if (callSheetId != null || state != null || fields.has("CallNo") || fields.has("CalledNo")) {

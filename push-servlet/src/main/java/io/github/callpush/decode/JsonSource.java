@@ -24,6 +24,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Parses bodies into JSON trees under explicit limits, turning every failure into a {@link PushDecodingException}. */
 final class JsonSource {
@@ -37,6 +38,8 @@ final class JsonSource {
   /** Reads one value in the middle of a stream, exactly as {@link #mapper} builds trees. */
   private final ObjectReader subtrees;
   private final JsonNodeFactory nodes;
+  private final int maxStringLength;
+  private final Utf8Scanner utf8;
 
   JsonSource(int maxNestingDepth, int maxStringLength, int maxNumberLength) {
     StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -52,6 +55,125 @@ final class JsonSource {
     this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     this.subtrees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.nodes = mapper.getNodeFactory();
+    this.maxStringLength = maxStringLength;
+    this.utf8 = new Utf8Scanner(this, nodes, maxNestingDepth, maxStringLength, maxNumberLength);
+  }
+
+  /**
+   * The members of a JSON body whose root is an object, read in one pass over its tokens that checks the whole
+   * document, and the body's tree, which is parsed only when first read.
+   *
+   * @throws PushDecodingException exactly as {@link #readTree} refuses the body, or {@link
+   *     PushDecodingException#notAnObject} for a body that is JSON but not an object
+   */
+  ScannedBody scan(byte[] body, Charset charset) {
+    if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+      return scan(text(body, charset));
+    }
+    int offset = startsWithBom(body) ? UTF8_BOM.length : 0;
+    ScannedMembers members = utf8.scan(body, offset);
+    if (members == null) {
+      members = scanTokens(body, offset);
+    }
+    if (members == null) {
+      throw notScanned(readTree(body, charset));
+    }
+    return new ScannedBody(members, DeferredTree.of(this, () -> (ObjectNode) parse(body, charset)));
+  }
+
+  /** The members of a UTF-8 body from {@code offset} as Jackson's tokens give them; null when Jackson refuses it. */
+  ScannedMembers scanTokens(byte[] body, int offset) {
+    return scan(() -> mapper.createParser(body, offset, body.length - offset), body.length);
+  }
+
+  /** {@link #scan(byte[], Charset)} for a body already read as text. */
+  ScannedBody scan(String body) {
+    String text = withoutBom(body);
+    ScannedMembers members = scan(() -> mapper.createParser(text), text.length());
+    if (members == null) {
+      throw notScanned(parse(body));
+    }
+    return new ScannedBody(members, DeferredTree.of(this, () -> (ObjectNode) parse(body)));
+  }
+
+  /** The members of a string field that holds a JSON object (e.g. a wrapper's {@code content}); null when it holds none. */
+  ScannedMembers scanEmbedded(String text) {
+    return text.isEmpty() || text.charAt(0) != '{' ? null : scan(() -> mapper.createParser(text), text.length());
+  }
+
+  /** An object node over {@code members}, made by this source's node factory. */
+  ObjectNode objectNode(Map<String, JsonNode> members) {
+    return new ObjectNode(nodes, members);
+  }
+
+  /** A body's members off its tokens, and its tree when asked for. */
+  record ScannedBody(ScannedMembers members, ObjectNode raw) {}
+
+  /** Opens a parser over one body. */
+  private interface Tokens {
+    JsonParser open() throws IOException;
+  }
+
+  /** The members of a document whose root is an object; null for any other, malformed or over a limit included. */
+  private ScannedMembers scan(Tokens tokens, int length) {
+    // a string only decoded is not held to maxStringLength: one as long as the body could exceed it, so it is read
+    boolean readSkippedStrings = length > maxStringLength;
+    try (JsonParser parser = tokens.open()) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      ScannedMembers root = members(parser, true, readSkippedStrings);
+      return parser.nextToken() == null ? root : null;
+    } catch (IOException malformedOrOverALimit) {
+      return null;
+    }
+  }
+
+  /** The kept members of the object whose start the parser is at; the root's {@code content} object read as its own. */
+  private ScannedMembers members(JsonParser parser, boolean root, boolean readSkippedStrings) throws IOException {
+    ScannedMembers members = new ScannedMembers(this);
+    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+      JsonToken token = parser.nextToken();
+      int index = ScannedMembers.indexOf(name);
+      if (index < 0) {
+        skip(parser, token, readSkippedStrings);
+      } else if (root && index == ScannedMembers.CONTENT && token == JsonToken.START_OBJECT) {
+        members.put(index, members(parser, false, readSkippedStrings));
+      } else if (token == JsonToken.VALUE_STRING) {
+        members.put(index, parser.getText());
+      } else {
+        members.put(index, token == JsonToken.START_ARRAY ? array(parser) : value(parser, token));
+      }
+    }
+    return members;
+  }
+
+  /**
+   * Skips the value at {@code token}, every string of it decoded as the tree would decode it: Jackson's own
+   * skipping checks less (an encoded surrogate passes) and never holds a string to the length limit.
+   */
+  private static void skip(JsonParser parser, JsonToken token, boolean readStrings) throws IOException {
+    int depth = 0;
+    for (JsonToken at = token; at != null; at = depth > 0 ? parser.nextToken() : null) {
+      if (at == JsonToken.VALUE_STRING) {
+        if (readStrings) {
+          parser.getText();
+        } else {
+          parser.getTextLength();
+        }
+      } else if (at.isStructStart()) {
+        depth++;
+      } else if (at.isStructEnd()) {
+        depth--;
+      }
+    }
+  }
+
+  private static PushDecodingException notScanned(JsonNode tree) {
+    if (tree instanceof ObjectNode) {
+      throw new IllegalStateException("Jackson reads as an object a body whose tokens were refused");
+    }
+    return PushDecodingException.notAnObject(tree.getNodeType());
   }
 
   /** The tree of a body: a well-formed object in UTF-8 (or UTF-16/32) streamed, anything else as {@link #readTree}. */
@@ -72,15 +194,11 @@ final class JsonSource {
         int offset = startsWithBom(body) ? UTF8_BOM.length : 0;
         return checked(mapper.readTree(body, offset, body.length - offset));
       }
-      // strict: a body in another charset than declared is rejected, not decoded into replacement characters
-      return parse(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString());
+      return parse(text(body, charset));
     } catch (StreamConstraintsException tooMuch) {
       throw limitExceeded(tooMuch);
     } catch (JsonProcessingException malformed) {
       throw PushDecodingException.malformed(malformed);
-    } catch (CharacterCodingException notInCharset) {
-      throw PushDecodingException.notInCharset(charset.name(), notInCharset);
     } catch (CharConversionException badEncoding) {
       throw PushDecodingException.badEncoding(badEncoding);
     } catch (IOException unexpected) {
@@ -88,10 +206,23 @@ final class JsonSource {
     }
   }
 
-  JsonNode parse(String body) {
-    String text = !body.isEmpty() && body.charAt(0) == '\uFEFF' ? body.substring(1) : body;
+  /** A body in another charset than UTF-8 as text; strict: one not in its charset is refused, not decoded into replacement characters. */
+  private static String text(byte[] body, Charset charset) {
     try {
-      return checked(mapper.readTree(text));
+      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException notInCharset) {
+      throw PushDecodingException.notInCharset(charset.name(), notInCharset);
+    }
+  }
+
+  private static String withoutBom(String body) {
+    return !body.isEmpty() && body.charAt(0) == '\uFEFF' ? body.substring(1) : body;
+  }
+
+  JsonNode parse(String body) {
+    try {
+      return checked(mapper.readTree(withoutBom(body)));
     } catch (StreamConstraintsException tooMuch) {
       throw limitExceeded(tooMuch);
     } catch (JsonProcessingException malformed) {

@@ -25,6 +25,11 @@ final class LocalTimes {
   /** Local epoch seconds after which the offset is {@link #steadyOffsetSeconds}; MAX_VALUE when never. */
   private final long steadyAfter;
   private final int steadyOffsetSeconds;
+  /**
+   * The last day converted, {@code yyyyMMdd} in the high half and its epoch day in the low half: the times of
+   * one push mostly share their day. One long, so a thread reads a pair another wrote whole.
+   */
+  private volatile long lastDay = -1L << 32;
 
   LocalTimes(ZoneId zone) {
     this.zone = zone;
@@ -64,10 +69,17 @@ final class LocalTimes {
       return null;
     }
     long epochDay;
-    try {
-      epochDay = LocalDate.of(year, month, day).toEpochDay();
-    } catch (DateTimeException noSuchDay) {
-      return null;
+    int date = year * 10_000 + month * 100 + day;
+    long last = lastDay;
+    if ((int) (last >>> 32) == date) {
+      epochDay = (int) last;
+    } else {
+      try {
+        epochDay = LocalDate.of(year, month, day).toEpochDay();
+      } catch (DateTimeException noSuchDay) {
+        return null;
+      }
+      lastDay = (long) date << 32 | (epochDay & 0xFFFF_FFFFL);
     }
     long local = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
     if (local > steadyAfter) {

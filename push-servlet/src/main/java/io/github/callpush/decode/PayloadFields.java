@@ -1,7 +1,6 @@
 package io.github.callpush.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.Code;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +25,12 @@ final class PayloadFields {
   private static final long SECONDS_BELOW = 100_000_000_000L;
   private static final int MAX_DECIMAL_LENGTH = 40;
 
-  private final ObjectNode object;
+  private final Members members;
   private final LocalTimes times;
   private final JsonSource json;
 
-  PayloadFields(ObjectNode object, LocalTimes times, JsonSource json) {
-    this.object = object;
+  PayloadFields(Members members, LocalTimes times, JsonSource json) {
+    this.members = members;
     this.times = times;
     this.json = json;
   }
@@ -40,7 +40,7 @@ final class PayloadFields {
   }
 
   String text(String name) {
-    return textOf(object.get(name));
+    return textOf(members.get(name));
   }
 
   <E extends Enum<E>> Code<E> code(String name, Class<E> type) {
@@ -48,17 +48,14 @@ final class PayloadFields {
   }
 
   Integer integer(String name) {
-    JsonNode node = object.get(name);
-    if (node == null) {
-      return null;
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToInt() ? node.intValue() : null;
-    }
-    if (node.isNumber()) {
+    Object value = members.get(name);
+    if (value instanceof JsonNode node && node.isNumber()) {
+      if (node.isIntegralNumber()) {
+        return node.canConvertToInt() ? node.intValue() : null;
+      }
       return wholeInt(decimalOf(node));
     }
-    String text = textOf(node);
+    String text = textOf(value);
     if (text == null) {
       return null;
     }
@@ -71,50 +68,53 @@ final class PayloadFields {
   }
 
   Instant instant(String name) {
-    JsonNode node = object.get(name);
-    if (node == null) {
-      return null;
-    }
-    if (node.isNumber()) {
+    Object value = members.get(name);
+    if (value instanceof JsonNode node && node.isNumber()) {
       return node.isIntegralNumber() && node.canConvertToLong() ? epoch(node.longValue()) : null;
     }
-    String text = textOf(node);
+    String text = textOf(value);
     return text == null ? null : instant(text.trim(), times);
   }
 
   /** A list of strings; {@code [""]} and blank elements are dropped, a single string is a one-element list. */
   List<String> strings(String name) {
-    JsonNode node = object.get(name);
-    if (node == null) {
-      return List.of();
-    }
-    if (node.isArray()) {
-      List<String> values = new ArrayList<>(node.size());
+    Object value = members.get(name);
+    if (value instanceof JsonNode node && node.isArray()) {
+      String[] values = new String[node.size()];
+      int count = 0;
       for (JsonNode element : node) {
         String text = textOf(element);
         if (text != null && !text.isBlank()) {
-          values.add(text);
+          values[count++] = text;
         }
       }
-      return values;
+      return List.of(count == values.length ? values : Arrays.copyOf(values, count));
     }
-    String text = textOf(node);
+    String text = textOf(value);
     return text == null || text.isBlank() ? List.of() : List.of(text);
   }
 
   /** {@code extras}: an object, or a string holding a JSON object; anything else is empty. */
   Map<String, Object> map(String name) {
-    JsonNode node = object.get(name);
-    if (node != null && node.isTextual()) {
-      node = json.parseEmbeddedObject(node.textValue());
-    }
+    Object value = members.get(name);
+    JsonNode node = value instanceof String text ? json.parseEmbeddedObject(text)
+        : value instanceof JsonNode member && member.isTextual() ? json.parseEmbeddedObject(member.textValue())
+        : (JsonNode) value;
     if (node == null || !node.isObject()) {
       return Map.of();
     }
     return toMap(node);
   }
 
-  static String textOf(JsonNode node) {
+  /** The text of a member's value ({@link Members#get}); null for an absent, {@code null} or empty one. */
+  static String textOf(Object value) {
+    if (value instanceof String text) {
+      return text.isEmpty() ? null : text;
+    }
+    return textOf((JsonNode) value);
+  }
+
+  private static String textOf(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }

@@ -1,7 +1,5 @@
 package io.github.callpush.decode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.PushEvent;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -95,7 +93,7 @@ public final class PushDecoder {
     if (FormSource.isForm(contentType, body)) {
       return formReader.read(form.parse(body, charset), receivedAt);
     }
-    return read(json.parse(body, charset), receivedAt);
+    return read(json.scan(body, charset), receivedAt);
   }
 
   /**
@@ -105,14 +103,11 @@ public final class PushDecoder {
    */
   public PushEvent decode(String body) {
     Objects.requireNonNull(body, "body");
-    return read(json.parse(body), clock.instant());
+    return read(json.scan(body), clock.instant());
   }
 
-  private PushEvent read(JsonNode root, Instant receivedAt) {
-    if (!(root instanceof ObjectNode object)) {
-      throw PushDecodingException.notAnObject(root.getNodeType());
-    }
-    return reader.read(object, receivedAt);
+  private PushEvent read(JsonSource.ScannedBody body, Instant receivedAt) {
+    return reader.read(body.members(), body.raw(), receivedAt);
   }
 
   /** The charset a {@code Content-Type} names, or null when it names none. */

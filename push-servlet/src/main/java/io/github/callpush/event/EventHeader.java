@@ -35,7 +35,9 @@ public record EventHeader(
   /** Checks that {@code time}, {@code extras} and the raw body are present and makes {@code extras} read-only, order kept. */
   public EventHeader {
     Objects.requireNonNull(time, "time");
-    extras = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extras, "extras")));
+    extras = Objects.requireNonNull(extras, "extras").isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     Objects.requireNonNull(raw, "raw");
   }
 

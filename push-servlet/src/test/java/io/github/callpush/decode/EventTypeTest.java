@@ -2,7 +2,6 @@ package io.github.callpush.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.callpush.event.PushEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +85,8 @@ class EventTypeTest {
   }
 
   private static PayloadFields fields(String singleQuotedJson) {
-    ObjectNode object = (ObjectNode) Samples.parse(singleQuotedJson.replace('\'', '"'));
-    return new PayloadFields(object, new LocalTimes(PushDecoder.DEFAULT_ZONE), new JsonSource(32, 1 << 20, 64));
+    JsonSource json = new JsonSource(32, 1 << 20, 64);
+    Members members = json.scan(singleQuotedJson.replace('\'', '"')).members();
+    return new PayloadFields(members, new LocalTimes(PushDecoder.DEFAULT_ZONE), json);
   }
 }

@@ -46,6 +46,10 @@ class PushDecoderFuzzTest {
   /** Parsers with the limits of {@link #DECODERS}, in order: each mutant's streamed tree is checked with its decoder's. */
   private static final List<JsonSource> SOURCES = List.of(new JsonSource(32, 1 << 20, 64),
       new JsonSource(1000, 3 << 20, 1000));
+  /** The one-pass decode checked against the tree-based one, with the zone and limits of {@link #DECODERS}, in order. */
+  private static final List<DecoderReference> REFERENCES = List.of(
+      new DecoderReference(SOURCES.get(0), PushDecoder.DEFAULT_ZONE, 32, 1 << 20, 64),
+      new DecoderReference(SOURCES.get(1), ZoneId.of("America/St_Johns"), 1000, 3 << 20, 1000));
 
   private static final String[] PUSH_TYPES = {"dialoutRing", "dialoutHangup", "incomingRing", "incomingHangup",
       "cdr", "link", "callStatus", "mediaFailreason", "login", "logout", "CDR", "", "somethingNew"};
@@ -74,13 +78,21 @@ class PushDecoderFuzzTest {
   @Test
   void mutatedSamplesDecodeOrFailOnlyWithPushDecodingException() {
     Map<String, Integer> outcomes = new TreeMap<>();
+    int decided = 0;
     for (int round = 0; round < ROUNDS; round++) {
       Random random = new Random(SEED * 31 + round);
       Mutant mutant = mutate(random);
       PushDecoder decoder = DECODERS.get(random.nextInt(DECODERS.size()));
-      String outcome = check(decoder, mutant, "seed " + SEED + ", round " + round + " (" + mutant.how() + ")");
+      String where = "seed " + SEED + ", round " + round + " (" + mutant.how() + ")";
+      String outcome = check(decoder, mutant, where);
       outcomes.merge(outcome, 1, Integer::sum);
+      if (mutant.contentType() == null
+          && REFERENCES.get(DECODERS.indexOf(decoder)).assertDecodesAsTree(mutant.body(), null, where)) {
+        decided++;
+      }
     }
+    // the mutants must reach the UTF-8 scanner's own reading too, not only Jackson's
+    assertThat(decided).as("mutants the UTF-8 scanner decided, of %d", ROUNDS).isGreaterThan(ROUNDS / 5);
     // the mutations must reach every event type and every kind of failure, or they test little
     assertThat(outcomes).as("outcomes of seed %d", SEED).containsKeys(
         "AgentLogin", "AgentLogout", "AgentStatusChanged", "CallRecord", "CustomerAnswered", "IncomingHangup",
