@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The typed decode of a push, {@link PushDecoder#decode(byte[])}, side by side with the bare JSON
  * parse it starts with, a plain {@code new ObjectMapper().readTree(bytes)}, on the same bytes of each
- * of the platform's samples. The goal is a typed decode of {@code cdr.json} in at most 1.5x the time
- * of its {@code readTree}. Run with {@code benchmarks/run-decode.sh}.
+ * of the platform's samples. The goal (issue 18) is a typed decode of {@code cdr.json} in at most the time
+ * and the bytes of its {@code readTree}. Run with {@code benchmarks/run-decode.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})

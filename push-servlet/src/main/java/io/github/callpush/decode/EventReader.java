@@ -29,7 +29,6 @@ import io.github.callpush.event.RecordType;
 import io.github.callpush.event.UnknownEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +38,8 @@ final class EventReader {
   private final LocalTimes times;
   private final JsonSource json;
 
-  EventReader(ZoneId zone, JsonSource json) {
-    this.times = new LocalTimes(zone);
+  EventReader(JsonSource json) {
+    this.times = json.times();
     this.json = json;
   }
 

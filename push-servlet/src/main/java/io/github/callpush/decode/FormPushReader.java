@@ -39,8 +39,8 @@ final class FormPushReader {
   private final LocalTimes times;
   private final JsonSource json;
 
-  FormPushReader(LocalTimes times, JsonSource json) {
-    this.times = times;
+  FormPushReader(JsonSource json) {
+    this.times = json.times();
     this.json = json;
   }
 

@@ -41,7 +41,11 @@ final class JsonSource {
   private final int maxStringLength;
   private final Utf8Scanner utf8;
 
-  JsonSource(int maxNestingDepth, int maxStringLength, int maxNumberLength) {
+  private final LocalTimes times;
+
+  /** A source whose scans read the times of {@code times}' zone as they go. */
+  JsonSource(LocalTimes times, int maxNestingDepth, int maxStringLength, int maxNumberLength) {
+    this.times = times;
     StreamReadConstraints constraints = StreamReadConstraints.builder()
         .maxNestingDepth(maxNestingDepth)
         .maxStringLength(maxStringLength)
@@ -56,7 +60,12 @@ final class JsonSource {
     this.subtrees = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.nodes = mapper.getNodeFactory();
     this.maxStringLength = maxStringLength;
-    this.utf8 = new Utf8Scanner(this, nodes, maxNestingDepth, maxStringLength, maxNumberLength);
+    this.utf8 = new Utf8Scanner(this, nodes, times, maxNestingDepth, maxStringLength, maxNumberLength);
+  }
+
+  /** The zone's times, as the scans read them. */
+  LocalTimes times() {
+    return times;
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class LocalTimes {
 
-  private static final int LENGTH = "yyyy-MM-dd HH:mm:ss".length();
+  /** The length of {@code yyyy-MM-dd HH:mm:ss}. */
+  static final int LENGTH = 19;
   private static final long SECONDS_PER_DAY = 86_400;
 
   private final ZoneId zone;
@@ -55,16 +56,32 @@ final class LocalTimes {
 
   /** Reads {@code yyyy-MM-dd HH:mm:ss} (or with {@code T}); null when the text is not such a valid time. */
   Instant parse(String s) {
-    if (s.length() != LENGTH || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (s.length() != LENGTH) {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
+    byte[] ascii = new byte[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      char c = s.charAt(i);
+      if (c > 0x7F) {
+        return null;
+      }
+      ascii[i] = (byte) c;
+    }
+    return parse(ascii, 0);
+  }
+
+  /** {@link #parse(String)} of the {@link #LENGTH} ASCII bytes of {@code text} from {@code from}: a JSON push's times, read without a String. */
+  Instant parse(byte[] text, int from) {
+    if (text[from + 4] != '-' || text[from + 7] != '-' || (text[from + 10] != ' ' && text[from + 10] != 'T')
+        || text[from + 13] != ':' || text[from + 16] != ':') {
+      return null;
+    }
+    int year = digits(text, from, from + 4);
+    int month = digits(text, from + 5, from + 7);
+    int day = digits(text, from + 8, from + 10);
+    int hour = digits(text, from + 11, from + 13);
+    int minute = digits(text, from + 14, from + 16);
+    int second = digits(text, from + 17, from + 19);
     if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
       return null;
     }
@@ -92,10 +109,10 @@ final class LocalTimes {
     return time.toLocalDate().toEpochDay() * SECONDS_PER_DAY + time.toLocalTime().toSecondOfDay();
   }
 
-  private static int digits(String s, int from, int to) {
+  private static int digits(byte[] text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
-      int digit = s.charAt(i) - '0';
+      int digit = text[i] - '0';
       if (digit < 0 || digit > 9) {
         return -1;
       }

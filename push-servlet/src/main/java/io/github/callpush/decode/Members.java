@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 interface Members {
 
-  /** The value of a member: a {@link JsonNode}, or a {@code String} for a JSON string; null when absent. */
+  /**
+   * The value of a member: a {@link JsonNode}, or a {@code String} for a JSON string, or for a member read as a
+   * time the {@code java.time.Instant} its string holds; null when absent.
+   */
   Object get(String name);
 
   /** The members of a member that is an object, or a string holding a JSON object; null for anything else. */

@@ -69,6 +69,9 @@ final class PayloadFields {
 
   Instant instant(String name) {
     Object value = members.get(name);
+    if (value instanceof Instant time) {
+      return time;
+    }
     if (value instanceof JsonNode node && node.isNumber()) {
       return node.isIntegralNumber() && node.canConvertToLong() ? epoch(node.longValue()) : null;
     }
@@ -110,6 +113,9 @@ final class PayloadFields {
   static String textOf(Object value) {
     if (value instanceof String text) {
       return text.isEmpty() ? null : text;
+    }
+    if (value instanceof Instant) {
+      throw new IllegalStateException("a member a scan read as a time is read as text: read it with instant()");
     }
     return textOf((JsonNode) value);
   }

@@ -38,10 +38,11 @@ public final class PushDecoder {
   private PushDecoder(Builder builder) {
     this.zone = builder.zone;
     this.clock = builder.clock;
-    this.json = new JsonSource(builder.maxNestingDepth, builder.maxStringLength, builder.maxNumberLength);
+    this.json = new JsonSource(
+        new LocalTimes(zone), builder.maxNestingDepth, builder.maxStringLength, builder.maxNumberLength);
     this.form = new FormSource(builder.maxStringLength);
-    this.reader = new EventReader(zone, json);
-    this.formReader = new FormPushReader(new LocalTimes(zone), json);
+    this.reader = new EventReader(json);
+    this.formReader = new FormPushReader(json);
   }
 
   /** A decoder with the default zone and limits. */
@@ -60,7 +61,9 @@ public final class PushDecoder {
   }
 
   /**
-   * Decodes a UTF-8 body (a BOM is skipped; UTF-16 and UTF-32 are detected).
+   * Decodes a UTF-8 body (a BOM is skipped; UTF-16 and UTF-32 are detected). The event keeps {@code body} to
+   * parse {@link PushEvent#raw()} when that is first called, as most listeners never do: do not modify the
+   * array afterwards (the same holds for every {@code decode} of bytes).
    *
    * @throws PushDecodingException when the body is not an event
    */

@@ -2,9 +2,12 @@ package io.github.callpush.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The members of one object of a JSON push that the readers ask for, kept as {@link JsonSource#scan} read
@@ -34,21 +37,44 @@ final class ScannedMembers implements Members {
     "systemAnswerTime", "taskId", "totalDuration", "trunkNumber", "uniqueId", "virtualNumber", "voiceMailUrl",
     "waitDuration"
   };
-  private static final Map<String, Integer> INDEX = new HashMap<>(NAMES.length * 2);
-  /** The names as bytes in an open-addressed table by {@link #slot}, to find one in a body without a String. */
+  /** The names read as times: a scan may keep their value as the instant it reads, rather than its text. */
+  private static final Set<String> TIMES = Set.of("statusTime", "startTime", "ivrTime", "joinQueueTime",
+      "agentStartTime", "agentAnswerTime", "customerStartTime", "customerAnswerTime", "systemAnswerTime",
+      "bridgeTime", "hangupTime", "endTime", "createTime", "saveTime", "satisfyStartTime", "satisfyEndTime");
+  private static final boolean[] IS_TIME = new boolean[NAMES.length];
+  /**
+   * The names in an open-addressed table by {@link #slot}, to find one in a body without a String: each slot
+   * holds a name's bytes, and its first and last eight bytes as longs ({@link #head}, {@link #tail}).
+   */
   private static final int SLOTS = Integer.highestOneBit(NAMES.length * 4);
   private static final byte[][] SLOT_NAMES = new byte[SLOTS][];
+  /** The names by {@link String#hashCode}, for the readers' names (literals, so the same instances as these). */
+  private static final String[] BY_HASH = new String[SLOTS];
+  private static final int[] BY_HASH_INDEXES = new int[SLOTS];
+  private static final long[] SLOT_HEADS = new long[SLOTS];
+  private static final long[] SLOT_TAILS = new long[SLOTS];
   private static final int[] SLOT_INDEXES = new int[SLOTS];
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   static {
     for (int i = 0; i < NAMES.length; i++) {
-      INDEX.put(NAMES[i], i);
+      int byHash = NAMES[i].hashCode() & (SLOTS - 1);
+      while (BY_HASH[byHash] != null) {
+        byHash = (byHash + 1) & (SLOTS - 1);
+      }
+      BY_HASH[byHash] = NAMES[i];
+      BY_HASH_INDEXES[byHash] = i;
+      IS_TIME[i] = TIMES.contains(NAMES[i]);
       byte[] name = NAMES[i].getBytes(StandardCharsets.US_ASCII);
-      int slot = slot(name, 0, name.length);
+      long head = head(name, 0, name.length);
+      long tail = tail(name, 0, name.length);
+      int slot = slot(head, tail, name.length);
       while (SLOT_NAMES[slot] != null) {
         slot = (slot + 1) & (SLOTS - 1);
       }
       SLOT_NAMES[slot] = name;
+      SLOT_HEADS[slot] = head;
+      SLOT_TAILS[slot] = tail;
       SLOT_INDEXES[slot] = i;
     }
   }
@@ -58,8 +84,8 @@ final class ScannedMembers implements Members {
 
   private final JsonSource json;
   /**
-   * By name index: a {@code String} for a JSON string, a {@link JsonNode} for any other value, or for
-   * {@link #CONTENT} maybe the {@code ScannedMembers} of its object.
+   * By name index: a {@code String} for a JSON string (or the {@code Instant} a time's string holds), a
+   * {@link JsonNode} for any other value, or for {@link #CONTENT} maybe the {@code ScannedMembers} of its object.
    */
   private final Object[] values = new Object[NAMES.length];
 
@@ -69,40 +95,55 @@ final class ScannedMembers implements Members {
 
   /** The index of a name kept, or -1 for a member to skip. */
   static int indexOf(String name) {
-    Integer index = INDEX.get(name);
-    return index == null ? -1 : index;
+    for (int slot = name.hashCode() & (SLOTS - 1); BY_HASH[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+      String kept = BY_HASH[slot];
+      if (kept == name || kept.equals(name)) {
+        return BY_HASH_INDEXES[slot];
+      }
+    }
+    return -1;
   }
 
   /** The index of a name kept, or -1, for the ASCII name in {@code body} from {@code start} to {@code end}. */
   static int indexOf(byte[] body, int start, int end) {
     int length = end - start;
-    for (int slot = slot(body, start, end); SLOT_NAMES[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+    long head = head(body, start, length);
+    long tail = tail(body, start, length);
+    for (int slot = slot(head, tail, length); SLOT_NAMES[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
       byte[] name = SLOT_NAMES[slot];
-      if (name.length == length && sameBytes(name, body, start)) {
+      if (SLOT_HEADS[slot] == head && SLOT_TAILS[slot] == tail && name.length == length
+          && (length <= 2 * Long.BYTES || Arrays.equals(name, 0, length, body, start, end))) {
         return SLOT_INDEXES[slot];
       }
     }
     return -1;
   }
 
-  /** A name's first slot, from its length and a few of its bytes: a handful of operations, whatever its length. */
-  private static int slot(byte[] bytes, int start, int end) {
-    int length = end - start;
-    if (length == 0) {
-      return 0;
+  /** The first eight bytes of a name as a long; a shorter name's bytes, zero-padded. */
+  private static long head(byte[] bytes, int start, int length) {
+    if (length >= Long.BYTES) {
+      return (long) LONGS.get(bytes, start);
     }
-    int mix = length * 0x9E3779B9 + bytes[start] * 31 + bytes[end - 1] * 961 + bytes[start + (length >> 1)] * 29791
-        + bytes[start + (length >> 2)] * 923521;
-    return (mix ^ (mix >>> 16)) & (SLOTS - 1);
+    long packed = 0;
+    for (int i = length - 1; i >= 0; i--) {
+      packed = packed << 8 | (bytes[start + i] & 0xFF);
+    }
+    return packed;
   }
 
-  private static boolean sameBytes(byte[] name, byte[] body, int start) {
-    for (int i = 0; i < name.length; i++) {
-      if (name[i] != body[start + i]) {
-        return false;
-      }
-    }
-    return true;
+  /** The last eight bytes of a name as a long (with {@link #head}, the whole of a name of up to 16 bytes). */
+  private static long tail(byte[] bytes, int start, int length) {
+    return length >= Long.BYTES ? (long) LONGS.get(bytes, start + length - Long.BYTES) : 0;
+  }
+
+  private static int slot(long head, long tail, int length) {
+    long mix = (head * 0x9E3779B97F4A7C15L) ^ (tail * 0xC2B2AE3D27D4EB4FL) ^ length;
+    return (int) (mix >>> 40) & (SLOTS - 1);
+  }
+
+  /** Whether the name at {@code index} is read as a time. */
+  static boolean isTime(int index) {
+    return IS_TIME[index];
   }
 
   /** Sets a member, replacing a repeated one as a tree would: the last value wins. */

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Reads the kept members of a UTF-8 JSON object straight from its bytes, without Jackson's tokenizer, for
@@ -50,14 +51,16 @@ final class Utf8Scanner {
 
   private final JsonSource json;
   private final JsonNodeFactory nodes;
+  private final LocalTimes times;
   private final int maxNestingDepth;
   private final int maxStringLength;
   private final int maxNumberLength;
 
-  Utf8Scanner(JsonSource json, JsonNodeFactory nodes, int maxNestingDepth, int maxStringLength,
+  Utf8Scanner(JsonSource json, JsonNodeFactory nodes, LocalTimes times, int maxNestingDepth, int maxStringLength,
       int maxNumberLength) {
     this.json = json;
     this.nodes = nodes;
+    this.times = times;
     this.maxNestingDepth = maxNestingDepth;
     this.maxStringLength = maxStringLength;
     this.maxNumberLength = maxNumberLength;
@@ -117,7 +120,7 @@ final class Utf8Scanner {
         } else if (in[at] == '"') {
           at++;
           string();
-          members.put(index, text());
+          members.put(index, ScannedMembers.isTime(index) ? timeOrText() : text());
         } else {
           members.put(index, value(depth));
         }
@@ -313,8 +316,17 @@ final class Utf8Scanner {
       at = i + 1;
     }
 
+    /** The time the string {@link #string} just read holds as {@code yyyy-MM-dd HH:mm:ss}, else its text. */
+    private Object timeOrText() {
+      Instant time = end - start == LocalTimes.LENGTH && ascii && !escaped ? times.parse(in, start) : null;
+      return time != null ? time : text();
+    }
+
     /** The text of the string {@link #string} just read. */
     private String text() {
+      if (start == end) {
+        return "";
+      }
       if (!escaped) {
         return new String(in, start, end - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
       }

@@ -24,10 +24,11 @@ final class DecoderReference {
   private final EventReader reader;
   private final Utf8Scanner utf8;
 
-  DecoderReference(JsonSource json, ZoneId zone, int maxNestingDepth, int maxStringLength, int maxNumberLength) {
-    this.json = json;
-    this.reader = new EventReader(zone, json);
-    this.utf8 = new Utf8Scanner(json, Samples.PLAIN.getNodeFactory(), maxNestingDepth, maxStringLength,
+  DecoderReference(ZoneId zone, int maxNestingDepth, int maxStringLength, int maxNumberLength) {
+    LocalTimes times = new LocalTimes(zone);
+    this.json = new JsonSource(times, maxNestingDepth, maxStringLength, maxNumberLength);
+    this.reader = new EventReader(json);
+    this.utf8 = new Utf8Scanner(json, Samples.PLAIN.getNodeFactory(), times, maxNestingDepth, maxStringLength,
         maxNumberLength);
   }
 

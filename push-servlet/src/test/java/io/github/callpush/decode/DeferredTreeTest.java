@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** {@code raw()} of a JSON push: parsed when first read, then a plain {@link ObjectNode} like readTree's. */
 class DeferredTreeTest {
 
-  private final JsonSource json = new JsonSource(32, 1 << 20, 64);
+  private final JsonSource json = new JsonSource(new LocalTimes(PushDecoder.DEFAULT_ZONE), 32, 1 << 20, 64);
 
   @Test
   void parsesOnceWhenFirstReadAndEqualsReadTree() {

@@ -85,7 +85,7 @@ class EventTypeTest {
   }
 
   private static PayloadFields fields(String singleQuotedJson) {
-    JsonSource json = new JsonSource(32, 1 << 20, 64);
+    JsonSource json = new JsonSource(new LocalTimes(PushDecoder.DEFAULT_ZONE), 32, 1 << 20, 64);
     Members members = json.scan(singleQuotedJson.replace('\'', '"')).members();
     return new PayloadFields(members, new LocalTimes(PushDecoder.DEFAULT_ZONE), json);
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnePassDecodeTest {
 
   private static final List<DecoderReference> REFERENCES = List.of(
-      new DecoderReference(new JsonSource(32, 1 << 20, 64), PushDecoder.DEFAULT_ZONE, 32, 1 << 20, 64),
-      new DecoderReference(new JsonSource(1000, 3 << 20, 1000), ZoneId.of("America/St_Johns"), 1000, 3 << 20, 1000),
-      new DecoderReference(new JsonSource(2, 8, 2), PushDecoder.DEFAULT_ZONE, 2, 8, 2));
+      new DecoderReference(PushDecoder.DEFAULT_ZONE, 32, 1 << 20, 64),
+      new DecoderReference(ZoneId.of("America/St_Johns"), 1000, 3 << 20, 1000),
+      new DecoderReference(PushDecoder.DEFAULT_ZONE, 2, 8, 2));
 
   /** Values of every shape and quirk, each put in members the reader keeps and in one it skips. */
   private static final List<String> VALUES = List.of(

@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The tree streamed off a body against Jackson's {@code readTree} of it, on every sample and on quirky and hostile bodies. */
 class StreamedTreeTest {
 
+  private static final LocalTimes TIMES = new LocalTimes(PushDecoder.DEFAULT_ZONE);
   private static final List<JsonSource> SOURCES = List.of(
-      new JsonSource(32, 1 << 20, 64), new JsonSource(1000, 3 << 20, 1000), new JsonSource(1, 8, 1));
+      new JsonSource(TIMES, 32, 1 << 20, 64), new JsonSource(TIMES, 1000, 3 << 20, 1000),
+      new JsonSource(TIMES, 1, 8, 1));
 
   static Stream<String> samples() {
     return Stream.concat(Samples.names("valid").stream().map(name -> "valid/" + name),
