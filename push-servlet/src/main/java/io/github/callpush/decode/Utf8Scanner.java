@@ -284,26 +284,28 @@ final class Utf8Scanner {
       boolean plain = true;
       boolean escapes = false;
       while (true) {
-        // eight plain bytes at a time: no quote, backslash, control or non-ASCII byte among them
-        while (i + Long.BYTES <= in.length && isPlain((long) LONGS.get(in, i))) {
-          i += Long.BYTES;
+        // eight bytes at a time up to the first that is not plain: a quote, backslash, control or non-ASCII byte
+        if (i + Long.BYTES <= in.length) {
+          long special = special((long) LONGS.get(in, i));
+          if (special == 0) {
+            i += Long.BYTES;
+            continue;
+          }
+          i += Long.numberOfTrailingZeros(special) >>> 3;
         }
         int b = in[i] & 0xFF;
-        if (!PLAIN[b]) {
-          if (b == '"') {
-            break;
-          }
-          if (b == '\\') {
-            escapes = true;
-            i = escape(i + 1);
-          } else if (b >= 0x80) {
-            plain = false;
-            i = utf8(i, b);
-          } else {
-            throw UNDECIDED;
-          }
-        } else {
+        if (PLAIN[b]) {
           i++;
+        } else if (b == '"') {
+          break;
+        } else if (b == '\\') {
+          escapes = true;
+          i = escape(i + 1);
+        } else if (b >= 0x80) {
+          plain = false;
+          i = utf8(i, b);
+        } else {
+          throw UNDECIDED;
         }
       }
       if (i - at >= maxStringLength) {
@@ -478,6 +480,9 @@ final class Utf8Scanner {
     }
 
     private void skipSpace() {
+      if (at < in.length && in[at] > ' ') {
+        return;
+      }
       while (at < in.length) {
         byte b = in[at];
         if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
@@ -494,14 +499,18 @@ final class Utf8Scanner {
     }
   }
 
-  /** Whether all eight bytes of {@code word} are {@linkplain #PLAIN plain} (the usual bit tricks; none gives a false "plain"). */
-  private static boolean isPlain(long word) {
+  /**
+   * The high bit of each byte of {@code word} (little-endian: the first byte lowest) that is not {@linkplain
+   * #PLAIN plain}, exact up to the first such byte (the usual bit tricks may also mark bytes after it); zero
+   * when all eight are plain.
+   */
+  private static long special(long word) {
     long quotes = word ^ (ONES * '"');
     long backslashes = word ^ (ONES * '\\');
     long below0x20 = (word - ONES * 0x20) & ~word;
     long quote = (quotes - ONES) & ~quotes;
     long backslash = (backslashes - ONES) & ~backslashes;
-    return ((below0x20 | quote | backslash | word) & HIGH_BITS) == 0;
+    return (below0x20 | quote | backslash | word) & HIGH_BITS;
   }
 
   /** The character an escape stands for; undecided for one JSON does not have. */
