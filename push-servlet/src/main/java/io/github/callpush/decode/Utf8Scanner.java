@@ -31,6 +31,8 @@ final class Utf8Scanner {
   }
 
   private static final Undecided UNDECIDED = new Undecided();
+  /** Nesting deeper than this leaves the body to Jackson: this scanner recurses, Jackson's tree reader does not. */
+  private static final int DEEPEST = 256;
   /** A name longer than this leaves the body to Jackson, whose own limit on names is far above it. */
   private static final int LONGEST_NAME = 1024;
   /** The bytes a string holds as they are: printable ASCII but the quote and the backslash. */
@@ -97,7 +99,7 @@ final class Utf8Scanner {
       this.at = at;
     }
 
-    /** The members of the object whose {@code {} was just read, at nesting {@code depth}. */
+    /** The members of the object whose opening brace was just read, at nesting {@code depth}. */
     ScannedMembers members(int depth, boolean root) {
       checkDepth(depth);
       ScannedMembers members = new ScannedMembers(json);
@@ -493,7 +495,7 @@ final class Utf8Scanner {
     }
 
     private void checkDepth(int depth) {
-      if (depth >= maxNestingDepth) {
+      if (depth >= maxNestingDepth || depth > DEEPEST) {
         throw UNDECIDED;
       }
     }

@@ -111,6 +111,28 @@ class OnePassDecodeTest {
     }
   }
 
+  @Test
+  void theUtf8ScannerLeavesToJacksonWhatItIsNotSureOf() {
+    LocalTimes times = new LocalTimes(PushDecoder.DEFAULT_ZONE);
+    JsonSource json = new JsonSource(times, 32, 1 << 20, 64);
+    Utf8Scanner scanner = new Utf8Scanner(json, Samples.PLAIN.getNodeFactory(), times, 32, 1 << 20, 64);
+    for (String decided : List.of("{}", " {\"a\":1.5e3} ", "{\"sipCode\":-922337203685477580}",
+        "{\"customerNumber\":\"\\u4e2d\\n中文\"}", "{\"extras\":{\"n\":[1,true,null,\"x\"]}}",
+        "{\"content\":{\"createTime\":\"2021-05-08 14:39:37\"}}")) {
+      assertThat(scanner.scan(decided.getBytes(StandardCharsets.UTF_8), 0)).as(decided).isNotNull();
+    }
+    for (String undecided : List.of("", "[]", "{\"sipCode\":1.5}", "{\"sipCode\":1234567890123456789}",
+        "{\"extras\":{\"n\":0.5}}", "{\"a\":" + "1".repeat(64) + "}", "{\"a\":\"\\x\"}", "{\"a\":1,}",
+        "{\"a\":" + "[".repeat(31) + "]".repeat(31) + "}", "{\"a\":1} x", "{\"a\":1")) {
+      assertThat(scanner.scan(undecided.getBytes(StandardCharsets.UTF_8), 0)).as(undecided).isNull();
+    }
+    byte[] overlong = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'};
+    byte[] surrogate = {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+    assertThat(scanner.scan(overlong, 0)).isNull();
+    assertThat(scanner.scan(surrogate, 0)).isNull();
+    assertThat(scanner.scan("{\"a\":\"北京\"}".getBytes(StandardCharsets.UTF_16LE), 0)).isNull();
+  }
+
   /** Under each set of limits, undeclared, declared UTF-8 and declared GB18030 (not scanned from bytes); true when the scanner decided it. */
   private static boolean assertEverywhere(byte[] body, String where) {
     boolean decided = false;
