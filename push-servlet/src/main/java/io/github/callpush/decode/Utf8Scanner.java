@@ -111,11 +111,9 @@ final class Utf8Scanner {
       while (true) {
         expect('"');
         int index = name();
-        skipSpace();
-        expect(':');
-        skipSpace();
+        colon();
         if (index < 0) {
-          skipValue(depth);
+          value(depth, false);
         } else if (root && index == ScannedMembers.CONTENT && in[at] == '{') {
           at++;
           members.put(index, members(depth + 1, false));
@@ -124,7 +122,7 @@ final class Utf8Scanner {
           string();
           members.put(index, ScannedMembers.isTime(index) ? timeOrText() : text());
         } else {
-          members.put(index, value(depth));
+          members.put(index, value(depth, true));
         }
         if (endOfContainer('}')) {
           return members;
@@ -148,30 +146,44 @@ final class Utf8Scanner {
 
     /** The index of the member name whose opening quote was just read; -1 for a name not kept. */
     private int name() {
-      string();
-      if (end - start > LONGEST_NAME) {
-        throw UNDECIDED;
-      }
+      memberName();
       if (escaped) {
         return ScannedMembers.indexOf(text());
       }
       return ascii ? ScannedMembers.indexOf(in, start, end) : -1;
     }
 
-    /** The value at the cursor, as Jackson's tree holds it. */
-    private JsonNode value(int depth) {
-      byte first = in[at];
-      switch (first) {
+    /** Reads a member name whose opening quote was just read. */
+    private void memberName() {
+      string();
+      if (end - start > LONGEST_NAME) {
+        throw UNDECIDED;
+      }
+    }
+
+    /** Skips the space and the colon after a member's name, and the space after them. */
+    private void colon() {
+      skipSpace();
+      expect(':');
+      skipSpace();
+    }
+
+    /**
+     * The value at the cursor as Jackson's tree holds it, or, unless {@code keep}, the value only checked
+     * (null, or a node that costs nothing).
+     */
+    private JsonNode value(int depth, boolean keep) {
+      switch (in[at]) {
         case '"':
           at++;
           string();
-          return nodes.textNode(text());
+          return keep ? nodes.textNode(text()) : null;
         case '{':
           at++;
-          return object(depth + 1);
+          return object(depth + 1, keep);
         case '[':
           at++;
-          return array(depth + 1);
+          return array(depth + 1, keep);
         case 't':
           literal("true");
           return nodes.booleanNode(true);
@@ -182,13 +194,17 @@ final class Utf8Scanner {
           literal("null");
           return nodes.nullNode();
         default:
-          return integer();
+          if (keep) {
+            return integer();
+          }
+          number();
+          return null;
       }
     }
 
-    private ObjectNode object(int depth) {
+    private ObjectNode object(int depth, boolean keep) {
       checkDepth(depth);
-      ObjectNode object = nodes.objectNode();
+      ObjectNode object = keep ? nodes.objectNode() : null;
       skipSpace();
       if (in[at] == '}') {
         at++;
@@ -196,84 +212,32 @@ final class Utf8Scanner {
       }
       do {
         expect('"');
-        string();
-        if (end - start > LONGEST_NAME) {
-          throw UNDECIDED;
+        memberName();
+        String name = keep ? text() : null;
+        colon();
+        JsonNode value = value(depth, keep);
+        if (keep) {
+          object.replace(name, value);
         }
-        String name = text();
-        skipSpace();
-        expect(':');
-        skipSpace();
-        object.replace(name, value(depth));
       } while (!endOfContainer('}'));
       return object;
     }
 
-    private ArrayNode array(int depth) {
+    private ArrayNode array(int depth, boolean keep) {
       checkDepth(depth);
-      ArrayNode array = nodes.arrayNode();
+      ArrayNode array = keep ? nodes.arrayNode() : null;
       skipSpace();
       if (in[at] == ']') {
         at++;
         return array;
       }
       do {
-        array.add(value(depth));
+        JsonNode element = value(depth, keep);
+        if (keep) {
+          array.add(element);
+        }
       } while (!endOfContainer(']'));
       return array;
-    }
-
-    /** Checks the value at the cursor as {@link #value} would read it, keeping nothing. */
-    private void skipValue(int depth) {
-      switch (in[at]) {
-        case '"':
-          at++;
-          string();
-          return;
-        case '{':
-          at++;
-          checkDepth(depth + 1);
-          skipSpace();
-          if (in[at] == '}') {
-            at++;
-            return;
-          }
-          do {
-            expect('"');
-            string();
-            if (end - start > LONGEST_NAME) {
-              throw UNDECIDED;
-            }
-            skipSpace();
-            expect(':');
-            skipSpace();
-            skipValue(depth + 1);
-          } while (!endOfContainer('}'));
-          return;
-        case '[':
-          at++;
-          checkDepth(depth + 1);
-          skipSpace();
-          if (in[at] == ']') {
-            at++;
-            return;
-          }
-          do {
-            skipValue(depth + 1);
-          } while (!endOfContainer(']'));
-          return;
-        case 't':
-          literal("true");
-          return;
-        case 'f':
-          literal("false");
-          return;
-        case 'n':
-          literal("null");
-          return;
-        default:
-          number();
-      }
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.function.Supplier;
 
 /**
  * The differential check of the one-pass decode: a JSON body must decode to the event the tree-based decoder
@@ -37,11 +36,11 @@ final class DecoderReference {
    * true when the body is UTF-8 and {@link Utf8Scanner} decided it.
    */
   boolean assertDecodesAsTree(byte[] body, Charset charset, String where) {
-    Object scanned = outcome(() -> {
+    Object scanned = TreeReference.outcome(() -> {
       JsonSource.ScannedBody read = json.scan(body, charset);
       return reader.read(read.members(), read.raw(), RECEIVED_AT);
     });
-    Object tree = outcome(() -> {
+    Object tree = TreeReference.outcome(() -> {
       JsonNode root = json.readTree(body, charset);
       if (!(root instanceof ObjectNode object)) {
         throw PushDecodingException.notAnObject(root.getNodeType());
@@ -65,18 +64,5 @@ final class DecoderReference {
     assertThat(reader.read(decided, raw, RECEIVED_AT)).as("%s: UTF-8 scanner vs Jackson's tokens", where)
         .isEqualTo(reader.read(tokens, raw, RECEIVED_AT));
     return true;
-  }
-
-  /** The event, or the failure as its type, reason, position and message. */
-  private static Object outcome(Supplier<Object> decode) {
-    try {
-      return decode.get();
-    } catch (PushDecodingException failure) {
-      // as TreeReference: how far Jackson read into an over-long value depends on its pooled buffer
-      return "PushDecodingException " + failure.reason() + " at " + failure.line() + ":" + failure.column() + ": "
-          + failure.getMessage().replaceFirst("length \\(\\d+\\) exceeds", "length (N) exceeds");
-    } catch (RuntimeException | StackOverflowError failure) {
-      return failure.getClass().getName() + ": " + failure.getMessage();
-    }
   }
 }

@@ -35,8 +35,8 @@ final class TreeReference {
     }
   }
 
-  /** The tree, or the failure as its type, reason, position and message. */
-  private static Object outcome(Supplier<JsonNode> parse) {
+  /** What {@code parse} gives, or the failure as its type, reason, position and message. */
+  static Object outcome(Supplier<?> parse) {
     try {
       return parse.get();
     } catch (PushDecodingException failure) {
