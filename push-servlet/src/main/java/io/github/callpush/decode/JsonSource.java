@@ -26,7 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses bodies into JSON trees under explicit limits, turning every failure into a {@link PushDecodingException}. */
+/**
+ * Reads JSON bodies under explicit limits: the members a push's readers ask for in one pass ({@link #scan}: off
+ * the bytes by {@link Utf8Scanner} when it can decide, else off Jackson's tokens), and trees ({@link #parse},
+ * {@link #readTree}) for {@code raw()} and for Jackson's exact refusal of a malformed body, which every failure
+ * becomes as a {@link PushDecodingException}.
+ */
 final class JsonSource {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
