@@ -53,7 +53,8 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The forwarder against a real single-node KRaft broker started once for the class: pushes over HTTP land once
- * each as sent, a broker down answers 503 within the deadline and the platform's retry lands each push once, a
+ * each as sent, a broker down answers 503 within the deadline and the platform's retry lands every push (a record
+ * the producer had buffered may land too once the broker is back: a copy as sent), a
  * consumer runs its handler once per event, and close() leaves no thread behind.
  */
 class KafkaForwardingIT {
@@ -140,7 +141,7 @@ class KafkaForwardingIT {
   }
 
   @Test
-  void aBrokerDownAnswers503WithinTheDeadlineAndThePlatformsRetryLandsEachPushOnce(TestInfo test)
+  void aBrokerDownAnswers503WithinTheDeadlineAndThePlatformsRetryLandsEveryPush(TestInfo test)
       throws Exception {
     String topic = topic(test, 3);
     Duration deadline = Duration.ofSeconds(2);
@@ -173,12 +174,20 @@ class KafkaForwardingIT {
         assertThat(firstAttempt.took()).isLessThan(deadline.plus(MARGIN));
       }
       List<ConsumerRecord<byte[], byte[]>> records = readAll(topic);
-      assertThat(records.stream().map(record -> KafkaPushes.received(record).event().eventId()).toList())
-          .containsExactlyInAnyOrderElementsOf(
-              java.util.stream.Stream.concat(pushes.stream().map(Push::eventId),
-                  java.util.stream.Stream.of(Samples.named("cdr").push().eventId())).toList());
-      System.out.println("outage: " + report.summary() + ", records " + records.size() + ", broker stopped in "
-          + stopped.toMillis() + " ms, restarted in " + broker.lastStart().toMillis() + " ms");
+      Map<String, List<ConsumerRecord<byte[], byte[]>>> byEvent = records.stream()
+          .collect(Collectors.groupingBy(record -> KafkaPushes.received(record).event().eventId()));
+      assertThat(byEvent.keySet()).containsExactlyInAnyOrderElementsOf(
+          java.util.stream.Stream.concat(pushes.stream().map(Push::eventId),
+              java.util.stream.Stream.of(Samples.named("cdr").push().eventId())).toList());
+      // a push answered 503 may still land twice: once the broker is back, the producer can send a record it had
+      // buffered before giving it up at the deadline (KafkaForwarder's documented window); a copy is as sent
+      byEvent.forEach((event, copies) -> assertThat(copies).as("the copies of %s", event).allSatisfy(copy -> {
+        assertThat(copy.key()).isEqualTo(copies.get(0).key());
+        assertThat(copy.value()).isEqualTo(copies.get(0).value());
+      }));
+      System.out.println("outage: " + report.summary() + ", records " + records.size() + " (copies "
+          + (records.size() - byEvent.size()) + "), broker stopped in " + stopped.toMillis() + " ms, restarted in "
+          + broker.lastStart().toMillis() + " ms");
     }
   }
 
