@@ -66,7 +66,8 @@ public sealed interface PushEvent
   /**
    * The whole body as received, wrapper included; for the older call-event push and the webcall callback,
    * an object of every parameter as sent (name to value, an array for a repeated one), the verifier's
-   * credentials left out. Treat it as read-only.
+   * credentials left out. Treat it as read-only. A JSON body is parsed into this tree when it is first asked
+   * for, not before: a listener that never calls {@code raw()} costs no tree.
    */
   default JsonNode raw() {
     return header().raw();
