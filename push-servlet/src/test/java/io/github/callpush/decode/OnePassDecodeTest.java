@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,13 +39,8 @@ class OnePassDecodeTest {
       "callType", "segments", "preMediaCode", "cdrType", "loginType", "logoutType", "customerNumber", "unknown",
       "\\u0070ushType", "中文");
 
-  static Stream<String> samples() {
-    return Stream.concat(Samples.names("valid").stream().map(name -> "valid/" + name),
-        Samples.names("spec").stream().map(name -> "spec/" + name));
-  }
-
   @ParameterizedTest
-  @MethodSource("samples")
+  @MethodSource("io.github.callpush.decode.Samples#jsonSamples")
   void everySampleDecodesAsFromTheTree(String sample) {
     byte[] body = Samples.bytes(sample);
     boolean decided = assertEverywhere(body, sample);

@@ -64,6 +64,12 @@ final class Samples {
     }
   }
 
+  /** Every JSON sample, {@code valid/...} then {@code spec/...} (the malformed one included): a parameter source. */
+  static Stream<String> jsonSamples() {
+    return Stream.concat(names("valid").stream().map(name -> "valid/" + name),
+        names("spec").stream().map(name -> "spec/" + name));
+  }
+
   /** A sample parsed by the plain mapper. */
   static ObjectNode tree(String path) {
     return (ObjectNode) parse(bytes(path));

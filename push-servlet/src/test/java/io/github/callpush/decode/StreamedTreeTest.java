@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,13 +19,8 @@ class StreamedTreeTest {
       new JsonSource(TIMES, 32, 1 << 20, 64), new JsonSource(TIMES, 1000, 3 << 20, 1000),
       new JsonSource(TIMES, 1, 8, 1));
 
-  static Stream<String> samples() {
-    return Stream.concat(Samples.names("valid").stream().map(name -> "valid/" + name),
-        Samples.names("spec").stream().map(name -> "spec/" + name));
-  }
-
   @ParameterizedTest
-  @MethodSource("samples")
+  @MethodSource("io.github.callpush.decode.Samples#jsonSamples")
   void everySampleParsesAsWithReadTree(String sample) {
     assertEverywhere(Samples.bytes(sample), sample);
   }
